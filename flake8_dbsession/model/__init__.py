@@ -1,0 +1,1 @@
+"""What each expression of a file is: sessions, factories, engines, connections (sync or async)."""

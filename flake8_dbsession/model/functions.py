@@ -1,0 +1,116 @@
+"""What calling a function gives, for functions defined in the file (and, through the resolver,
+in other modules): ``def get_db() -> Session``, generator dependencies that ``yield`` a session,
+``@contextmanager``/``@asynccontextmanager`` helpers. Computed lazily, once per function."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from flake8_dbsession.model.flavour import Flavour
+from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
+from flake8_dbsession.model.walk import own_nodes, walk
+
+if TYPE_CHECKING:
+    from flake8_dbsession.model.session_model import SessionModel
+
+_CONTEXT_DECORATORS = {"contextmanager", "asynccontextmanager"}
+
+
+@dataclass(frozen=True)
+class Product:
+    """``flavour``: what the function returns, or yields when ``generator``; ``context``: the
+    function is a context-manager factory whose ``with`` target is ``flavour``."""
+
+    flavour: Flavour | None
+    generator: bool = False
+    context: bool = False
+
+
+class FunctionProducts:
+    def __init__(self, model: SessionModel) -> None:
+        self.model = model
+        self._cache: dict[int, Product] = {}
+        self._busy: set[int] = set()
+
+    def of_callable(self, expr: ast.expr) -> Product | None:
+        model = self.model
+        if isinstance(expr, ast.Name):
+            found, binding = model.scope.lookup(expr.id)
+            if isinstance(binding, LocalDef):
+                return self.of_function(binding.node)
+            if isinstance(binding, Imported):
+                return model.resolver.product_of_import(binding.qualname)
+            return None
+        if isinstance(expr, ast.Attribute):
+            qualname = model.qualname(expr)
+            return model.resolver.product_of_import(qualname) if qualname else None
+        return None
+
+    def of_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product | None:
+        key = id(node)
+        if key in self._cache:
+            return self._cache[key]
+        if key in self._busy:
+            return None
+        self._busy.add(key)
+        try:
+            product = self._compute(node)
+        finally:
+            self._busy.discard(key)
+        self._cache[key] = product
+        return product
+
+    def _compute(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product:
+        generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(node))
+        context = generator and any(_last_name(d) in _CONTEXT_DECORATORS for d in node.decorator_list)
+        flavour = self.model.annotation(node.returns, unwrap_containers=generator)
+        if flavour is None:
+            flavour = self._infer(node, generator)
+        return Product(flavour, generator, context)
+
+    def _infer(self, node: ast.FunctionDef | ast.AsyncFunctionDef, generator: bool) -> Flavour | None:
+        from flake8_dbsession.model.session_model import SessionModel, _agree
+
+        model = self.model
+        sandbox = Scope("function", ast.Module(body=[], type_ignores=[]), model.module_scope)
+        sub = SessionModel(model.settings, model.resolver, module_scope=model.module_scope)
+        sub.scope = sandbox
+        sub.products = self  # share the cache and the recursion guard
+        collector = _Collector(sub, node, generator)
+        try:
+            walk(node, [sub, collector])
+        except RecursionError:
+            return None
+        finally:
+            sub.products = FunctionProducts(sub)
+        return _agree(collector.flavours) if collector.flavours else None
+
+
+class _Collector:
+    def __init__(self, model: SessionModel, func: ast.AST, generator: bool) -> None:
+        self.model = model
+        self.func = func
+        self.kinds = (ast.Yield,) if generator else (ast.Return,)
+        self.flavours: list[Flavour | None] = []
+
+    def enter(self, node: ast.AST) -> None:
+        if isinstance(node, self.kinds) and node.value is not None:
+            scope = self.model.scope.function
+            if scope is not None and scope.node is self.func:
+                if isinstance(node.value, ast.Constant) and node.value.value is None:
+                    return
+                self.flavours.append(self.model.flavour(node.value))
+
+    def leave(self, node: ast.AST) -> None:
+        pass
+
+
+def _last_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None

@@ -1,0 +1,75 @@
+"""Scopes and what a name is bound to in them."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Union
+
+from flake8_dbsession.model.flavour import Flavour
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A name bound by an import: ``qualname`` is absolute, or starts with dots when relative."""
+
+    qualname: str
+
+
+@dataclass(frozen=True)
+class LocalDef:
+    """A function defined in this file."""
+
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass(frozen=True)
+class TypeAlias:
+    """``SessionDep = Annotated[AsyncSession, Depends(get_db)]``: an annotation kept under a name."""
+
+    node: ast.expr
+
+
+@dataclass(frozen=True)
+class StrConstant:
+    """``DATABASE_URL = "postgresql://..."`` at module level."""
+
+    value: str
+
+
+Binding = Union[Flavour, Imported, LocalDef, TypeAlias, StrConstant, None]
+
+
+@dataclass
+class Scope:
+    kind: str  # "module" | "class" | "function" | "lambda"
+    node: ast.AST
+    parent: Scope | None
+    is_async: bool = False
+    names: dict[str, Binding] = field(default_factory=dict)
+    # class scopes: attribute name -> flavour of self.<name> (None when contradictory)
+    attrs: dict[str, Flavour | None] = field(default_factory=dict)
+    # methods: the name of the first parameter (self / cls) and the class scope
+    self_name: str | None = None
+    class_scope: Scope | None = None
+
+    def lookup(self, name: str) -> tuple[bool, Binding]:
+        """Python's rule: this scope, then enclosing function scopes and the module, never a
+        class scope other than the innermost."""
+        scope: Scope | None = self
+        first = True
+        while scope is not None:
+            if (first or scope.kind != "class") and name in scope.names:
+                return True, scope.names[name]
+            first = False
+            scope = scope.parent
+        return False, None
+
+    @property
+    def function(self) -> Scope | None:
+        """The innermost def/lambda scope (None at module or class level)."""
+        scope: Scope | None = self
+        while scope is not None and scope.kind not in ("function", "lambda"):
+            if scope.kind == "module":
+                return None
+            scope = scope.parent
+        return scope

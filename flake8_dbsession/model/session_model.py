@@ -1,0 +1,588 @@
+"""The session model: during the one walk of a file, what each expression is.
+
+It keeps scopes and bindings as the walk goes (imports, assignments, ``with`` targets, parameters,
+``self.x`` set in ``__init__``) and answers :meth:`SessionModel.flavour` for any expression at the
+current point of the walk. Every rule reads it; no rule re-derives these facts.
+
+Cross-module answers plug in through :class:`Resolver`: the foundation ships one that knows
+nothing, the project index supplies a real one.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from flake8_dbsession.model import sqla_names
+from flake8_dbsession.model.annotations import annotation_flavour, depends_target
+from flake8_dbsession.model.flavour import Flavour, Kind, Mode
+from flake8_dbsession.model.functions import FunctionProducts, Product
+from flake8_dbsession.model.scopes import Imported, LocalDef, Scope, StrConstant, TypeAlias
+from flake8_dbsession.settings import Settings
+
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_TRANSACTION_API = {"AsyncSession": "AsyncSessionTransaction", "sqlmodel.AsyncSession": "AsyncSessionTransaction",
+                    "Session": "SessionTransaction", "sqlmodel.Session": "SessionTransaction",
+                    "AsyncConnection": "AsyncTransaction"}
+_CONNECTION_API = {Mode.SYNC: "Connection", Mode.ASYNC: "AsyncConnection"}
+# attributes of async objects that lead to their sync twin: deliberately unknown (I/O through
+# them raises MissingGreenlet; harmless calls must stay silent)
+_SYNC_TWIN_ATTRS = {"sync_session", "sync_engine", "sync_connection"}
+
+
+class Resolver:
+    """Answers about names imported from other modules of the project. This one knows nothing."""
+
+    def flavour_of_import(self, qualname: str) -> Flavour | None:
+        return None
+
+    def product_of_import(self, qualname: str) -> Product | None:
+        return None
+
+
+def source_text(node: ast.AST, limit: int = 60) -> str:
+    """Short source text of an expression for messages."""
+    try:
+        text = ast.unparse(node)
+    except (RecursionError, ValueError, AttributeError):
+        return "..."
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class SessionModel:
+    def __init__(self, settings: Settings | None = None, resolver: Resolver | None = None,
+                 module_scope: Scope | None = None) -> None:
+        self.settings = settings or Settings()
+        self.resolver = resolver or Resolver()
+        self.module_scope = module_scope
+        self.scope: Scope = module_scope if module_scope is not None else Scope("module", ast.Module(), None)
+        self.ancestors: list[ast.AST] = []
+        self.products = FunctionProducts(self)
+
+    # ------------------------------------------------------------------ walk hooks
+    def enter(self, node: ast.AST) -> None:
+        self.ancestors.append(node)
+        method = _ENTER.get(type(node))
+        if method is not None:
+            method(self, node)
+
+    def leave(self, node: ast.AST) -> None:
+        method = _LEAVE.get(type(node))
+        if method is not None:
+            method(self, node)
+        self.ancestors.pop()
+
+    @property
+    def parent(self) -> ast.AST | None:
+        """The parent of the node being visited."""
+        return self.ancestors[-2] if len(self.ancestors) > 1 else None
+
+    def parent_of_ancestor(self, depth: int) -> ast.AST | None:
+        index = len(self.ancestors) - 1 - depth
+        return self.ancestors[index] if index >= 0 else None
+
+    @property
+    def function_scope(self) -> Scope | None:
+        return self.scope.function
+
+    @property
+    def in_async_function(self) -> bool:
+        func = self.scope.function
+        return func is not None and func.kind == "function" and func.is_async
+
+    def _enter_module(self, node: ast.Module) -> None:
+        if self.module_scope is None:
+            self.scope = Scope("module", node, None)
+            self.module_scope = self.scope
+
+    def _enter_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.scope.names[node.name] = LocalDef(node)
+        outer = self.scope
+        scope = Scope("function", node, outer, is_async=isinstance(node, ast.AsyncFunctionDef))
+        if outer.kind == "class" and node.args.args and not _is_staticmethod(node):
+            scope.self_name = (node.args.posonlyargs + node.args.args)[0].arg
+            scope.class_scope = outer
+        self.scope = scope
+        self._bind_parameters(node.args, scope)
+
+    def _enter_lambda(self, node: ast.Lambda) -> None:
+        scope = Scope("lambda", node, self.scope)
+        for arg in _all_args(node.args):
+            scope.names[arg.arg] = None
+        self.scope = scope
+
+    def _enter_class(self, node: ast.ClassDef) -> None:
+        self.scope.names[node.name] = None
+        scope = Scope("class", node, self.scope)
+        self.scope = scope
+        self._scan_class_attributes(node, scope)
+
+    def _leave_scope(self, node: ast.AST) -> None:
+        if self.scope.node is node and self.scope.parent is not None:
+            self.scope = self.scope.parent
+
+    def _enter_import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.asname:
+                self.scope.names[alias.asname] = Imported(alias.name)
+            else:
+                top = alias.name.split(".")[0]
+                self.scope.names[top] = Imported(top)
+
+    def _enter_import_from(self, node: ast.ImportFrom) -> None:
+        base = "." * (node.level or 0) + (node.module or "")
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            sep = "" if base.endswith(".") or not base else "."
+            self.scope.names[alias.asname or alias.name] = Imported(f"{base}{sep}{alias.name}")
+
+    def _enter_for(self, node: ast.For | ast.AsyncFor) -> None:
+        for name in _target_names(node.target):
+            self.scope.names[name] = None
+
+    def _leave_assign(self, node: ast.Assign) -> None:
+        value = self._value_binding(node.value)
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                self.scope.names[target.id] = value
+            else:
+                for name in _target_names(target):
+                    self.scope.names[name] = None
+
+    def _leave_ann_assign(self, node: ast.AnnAssign) -> None:
+        if not isinstance(node.target, ast.Name):
+            return
+        declared = self.annotation(node.annotation)
+        built = self._value_binding(node.value) if node.value is not None else None
+        if isinstance(built, Flavour):
+            self.scope.names[node.target.id] = _prefer_construction(built, declared, node.target.id)
+        elif node.value is not None and _last_name(node.annotation) == "TypeAlias":
+            self.scope.names[node.target.id] = TypeAlias(node.value)
+        else:
+            self.scope.names[node.target.id] = declared if declared is not None else built
+
+    def _leave_named_expr(self, node: ast.NamedExpr) -> None:
+        self.scope.names[node.target.id] = self.flavour(node.value)
+
+    def _leave_withitem(self, node: ast.withitem) -> None:
+        target = node.optional_vars
+        if isinstance(target, ast.Name):
+            self.scope.names[target.id] = self.entered(node.context_expr)
+        elif target is not None:
+            for name in _target_names(target):
+                self.scope.names[name] = None
+
+    def _enter_except(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.scope.names[node.name] = None
+
+    def _enter_delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            for name in _target_names(target):
+                self.scope.names[name] = None
+
+    def _value_binding(self, value: ast.expr):
+        flavour = self.flavour(value)
+        if flavour is not None:
+            return flavour
+        if self.scope.kind == "module":
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return StrConstant(value.value)
+            if isinstance(value, ast.Subscript) and self.annotation(value) is not None:
+                return TypeAlias(value)
+        return None
+
+    # ------------------------------------------------------------------ parameters and classes
+    def _bind_parameters(self, args: ast.arguments, scope: Scope) -> None:
+        positional = args.posonlyargs + args.args
+        defaults: dict[str, ast.expr] = {}
+        for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
+            defaults[arg.arg] = default
+        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+            if default is not None:
+                defaults[arg.arg] = default
+        for arg in _all_args(args):
+            scope.names[arg.arg] = self.parameter_flavour(arg, defaults.get(arg.arg))
+
+    def parameter_flavour(self, arg: ast.arg, default: ast.expr | None) -> Flavour | None:
+        declared = self.annotation(arg.annotation)
+        dep = depends_target(default, self.qualname) or depends_target(self._alias_node(arg.annotation),
+                                                                       self.qualname)
+        built = None
+        if dep is not None:
+            built = self.dependency_product(dep)
+            if built is not None:
+                built = built.with_evidence(f"from Depends({source_text(dep)})")
+        if built is not None:
+            return _prefer_construction(built, declared, arg.arg)
+        return declared
+
+    def _alias_node(self, annotation: ast.expr | None) -> ast.expr | None:
+        if isinstance(annotation, ast.Name):
+            found, binding = self.scope.lookup(annotation.id)
+            if found and isinstance(binding, TypeAlias):
+                return binding.node
+        return annotation
+
+    def _scan_class_attributes(self, node: ast.ClassDef, scope: Scope) -> None:
+        """``x: AsyncSession`` in the class body and ``self.x = ...`` in ``__init__``."""
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                flavour = self.annotation(stmt.annotation)
+                if flavour is not None:
+                    scope.attrs[stmt.target.id] = flavour
+        for stmt in node.body:
+            if isinstance(stmt, _FUNCS) and stmt.name == "__init__" and stmt.args.args:
+                self._scan_init(stmt, scope)
+
+    def _scan_init(self, init: ast.FunctionDef | ast.AsyncFunctionDef, class_scope: Scope) -> None:
+        saved = self.scope
+        temp = Scope("function", init, class_scope, is_async=False)
+        self.scope = temp
+        try:
+            self._bind_parameters(init.args, temp)
+            self_name = init.args.args[0].arg
+            for stmt in _statements(init.body):
+                if isinstance(stmt, ast.Assign):
+                    value = self.flavour(stmt.value)
+                    for target in stmt.targets:
+                        self._scan_target(target, value, self_name, temp, class_scope)
+                elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                    value = self.flavour(stmt.value) or self.annotation(stmt.annotation)
+                    self._scan_target(stmt.target, value, self_name, temp, class_scope)
+        finally:
+            self.scope = saved
+
+    @staticmethod
+    def _scan_target(target: ast.expr, value: Flavour | None, self_name: str, temp: Scope,
+                     class_scope: Scope) -> None:
+        if isinstance(target, ast.Name):
+            temp.names[target.id] = value
+        elif (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+              and target.value.id == self_name):
+            if target.attr in class_scope.attrs and class_scope.attrs[target.attr] != value:
+                if value is None or class_scope.attrs[target.attr] is None or \
+                        class_scope.attrs[target.attr].mode != value.mode:
+                    class_scope.attrs[target.attr] = None
+                return
+            class_scope.attrs[target.attr] = value
+
+    # ------------------------------------------------------------------ questions
+    def qualname(self, expr: ast.expr) -> str | None:
+        """``orm.Session`` -> ``sqlalchemy.orm.Session`` through the file's imports."""
+        if isinstance(expr, ast.Name):
+            found, binding = self.scope.lookup(expr.id)
+            if found and isinstance(binding, Imported):
+                return binding.qualname
+            return None
+        if isinstance(expr, ast.Attribute):
+            base = self.qualname(expr.value)
+            return f"{base}.{expr.attr}" if base else None
+        return None
+
+    def annotation(self, node: ast.expr | None, unwrap_containers: bool = False) -> Flavour | None:
+        return annotation_flavour(node, self.qualname, self._type_alias, unwrap_containers)
+
+    def _type_alias(self, name: str) -> ast.expr | None:
+        found, binding = self.scope.lookup(name)
+        return binding.node if found and isinstance(binding, TypeAlias) else None
+
+    def string_constant(self, expr: ast.expr) -> str | None:
+        """A string literal, or a module constant assigned one in this file."""
+        if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+            return expr.value
+        if isinstance(expr, ast.Name):
+            found, binding = self.scope.lookup(expr.id)
+            if found and isinstance(binding, StrConstant):
+                return binding.value
+        return None
+
+    def flavour(self, expr: ast.expr | None) -> Flavour | None:
+        """What ``expr`` evaluates to, at this point of the walk; None when there is no evidence."""
+        if expr is None:
+            return None
+        if isinstance(expr, ast.Name):
+            return self._name_flavour(expr)
+        if isinstance(expr, ast.Attribute):
+            return self._attribute_flavour(expr)
+        if isinstance(expr, ast.Call):
+            return self._call_flavour(expr)
+        if isinstance(expr, ast.Await):
+            return self._await_flavour(expr)
+        if isinstance(expr, ast.NamedExpr):
+            return self.flavour(expr.value)
+        if isinstance(expr, ast.IfExp):
+            return _agree([self.flavour(expr.body), self.flavour(expr.orelse)])
+        if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
+            return _agree([self.flavour(v) for v in expr.values])
+        return None
+
+    def _name_flavour(self, expr: ast.Name) -> Flavour | None:
+        found, binding = self.scope.lookup(expr.id)
+        if isinstance(binding, Flavour):
+            return binding
+        if isinstance(binding, Imported):
+            return self._configured(binding.qualname, expr.id) or self.resolver.flavour_of_import(binding.qualname)
+        if not found:
+            return self._configured(None, expr.id)
+        return None
+
+    def _attribute_flavour(self, expr: ast.Attribute) -> Flavour | None:
+        if expr.attr in _SYNC_TWIN_ATTRS:
+            return None
+        value = expr.value
+        func = self.scope.function
+        if isinstance(value, ast.Name) and func is not None and func.self_name == value.id \
+                and func.class_scope is not None:
+            found, binding = func.lookup(value.id)
+            if found and binding is None:  # self not rebound to something else
+                return func.class_scope.attrs.get(expr.attr)
+            return None
+        qualname = self.qualname(expr)
+        if qualname is not None:
+            return self._configured(qualname, expr.attr) or self.resolver.flavour_of_import(qualname)
+        return None
+
+    def _configured(self, qualname: str | None, local: str) -> Flavour | None:
+        """Names the user declared in dbs-sync-factories / dbs-async-factories."""
+        settings = self.settings
+        for mode, names in ((Mode.ASYNC, settings.async_factories), (Mode.SYNC, settings.sync_factories)):
+            for name in names:
+                if not _configured_match(name, qualname, local):
+                    continue
+                session_api = "AsyncSession" if mode is Mode.ASYNC else "Session"
+                factory_api = "async_sessionmaker" if mode is Mode.ASYNC else "sessionmaker"
+                return Flavour(Kind.FACTORY, mode, factory_api,
+                               product=Flavour(Kind.SESSION, mode, session_api,
+                                               evidence=f"created by '{local}()', listed in dbs-{mode.value}-factories"),
+                               evidence=f"'{name}' is listed in dbs-{mode.value}-factories")
+        return None
+
+    def _call_flavour(self, call: ast.Call) -> Flavour | None:
+        func = call.func
+        if isinstance(func, ast.Name) and func.id == "next" and len(call.args) == 1 \
+                and not self.scope.lookup("next")[0] and isinstance(call.args[0], ast.Call):
+            product = self.products.of_callable(call.args[0].func)
+            if product is not None and product.generator and product.flavour is not None:
+                return product.flavour.with_evidence(f"created by '{source_text(call)}'")
+            return None
+        qualname = self.qualname(func)
+        cls = sqla_names.class_flavour(qualname)
+        if cls is not None:
+            return self._construct(cls, call)
+        engine = sqla_names.engine_builder(qualname)
+        if engine is not None:
+            return engine.with_evidence(f"created by '{source_text(func)}()'")
+        called = self.flavour(func)
+        if called is not None:
+            if called.kind in (Kind.FACTORY, Kind.REGISTRY) and called.product is not None:
+                return called.product.with_evidence(f"created by '{source_text(call)}'")
+            return None
+        if isinstance(func, ast.Attribute):
+            receiver = self.flavour(func.value)
+            if receiver is not None:
+                return self._method_result(receiver, func.attr)
+            return None
+        product = self.products.of_callable(func)
+        if product is None or product.flavour is None or (product.generator and not product.context):
+            return None
+        if product.context:
+            return Flavour(Kind.CONTEXT, product.flavour.mode, None, product=product.flavour)
+        return product.flavour.with_evidence(f"created by '{source_text(call)}'")
+
+    def _construct(self, cls: Flavour, call: ast.Call) -> Flavour | None:
+        text = source_text(call.func)
+        if cls.kind is Kind.SESSION:
+            return cls.with_evidence(f"created by '{text}()'")
+        if cls.kind is Kind.FACTORY:
+            product = cls.product
+            class_kw = _keyword(call, "class_")
+            if class_kw is not None:
+                product = sqla_names.class_flavour(self.qualname(class_kw))
+                if product is None or product.kind is not Kind.SESSION:
+                    return None  # a custom Session subclass: no evidence of its flavour
+            api = "async_sessionmaker" if product.is_async else "sessionmaker"
+            return Flavour(Kind.FACTORY, product.mode, api, product=product.with_evidence(""),
+                           evidence=f"'{text}(...)'")
+        if cls.kind is Kind.REGISTRY:
+            inner = self.flavour(call.args[0]) if call.args else self.flavour(_keyword(call, "session_factory"))
+            product = inner.product if inner is not None and inner.kind is Kind.FACTORY else cls.product
+            if product is None or product.mode is not cls.mode:
+                return None
+            return Flavour(Kind.REGISTRY, cls.mode, cls.api, product=product, evidence=f"'{text}(...)'")
+        return None
+
+    def _method_result(self, receiver: Flavour, method: str) -> Flavour | None:
+        mode = receiver.mode
+        if receiver.kind is Kind.REGISTRY and receiver.product is not None:
+            if method in ("begin", "begin_nested", "connection"):
+                return self._method_result(receiver.product, method)
+            return None
+        if receiver.kind is Kind.FACTORY and method == "begin" and receiver.product is not None:
+            return Flavour(Kind.CONTEXT, mode, None, product=receiver.product.with_evidence(
+                "from the factory's begin()"), call_api=receiver.api, call_method="begin")
+        if receiver.kind is Kind.SESSION:
+            if method in ("begin", "begin_nested"):
+                return Flavour(Kind.TRANSACTION, mode, _TRANSACTION_API.get(receiver.api or ""))
+            if method == "connection" and mode is Mode.SYNC:
+                return Flavour(Kind.CONNECTION, mode, "Connection")
+        if receiver.kind is Kind.ENGINE:
+            if method == "connect":
+                return Flavour(Kind.CONNECTION, mode, _CONNECTION_API[mode], evidence="from the engine's connect()")
+            if method == "begin":
+                return Flavour(Kind.CONTEXT, mode, None, product=Flavour(Kind.CONNECTION, mode, _CONNECTION_API[mode]),
+                               call_api=receiver.api, call_method="begin")
+            if method == "execution_options":
+                return receiver
+        if receiver.kind is Kind.CONNECTION and method in ("begin", "begin_nested"):
+            return Flavour(Kind.TRANSACTION, mode, _TRANSACTION_API.get(receiver.api or "", None)
+                           if mode is Mode.ASYNC else None)
+        return None
+
+    def _await_flavour(self, expr: ast.Await) -> Flavour | None:
+        inner = expr.value
+        if not (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)):
+            return None
+        receiver = self.flavour(inner.func.value)
+        if receiver is None or not receiver.is_async:
+            return None
+        method = inner.func.attr
+        if receiver.kind is Kind.REGISTRY and receiver.product is not None:
+            receiver = receiver.product
+        if receiver.kind is Kind.SESSION and method == "connection":
+            return Flavour(Kind.CONNECTION, Mode.ASYNC, "AsyncConnection")
+        if receiver.kind is Kind.ENGINE and method in ("connect", "begin"):
+            return Flavour(Kind.CONNECTION, Mode.ASYNC, "AsyncConnection")
+        if receiver.kind in (Kind.SESSION, Kind.CONNECTION) and method in ("begin", "begin_nested"):
+            return self._method_result(receiver, method)
+        return None
+
+    def entered(self, expr: ast.expr) -> Flavour | None:
+        """The target of ``with expr as target`` / ``async with``."""
+        flavour = self.flavour(expr)
+        if flavour is None:
+            return None
+        if flavour.kind is Kind.CONTEXT:
+            return flavour.product
+        if flavour.kind in (Kind.SESSION, Kind.CONNECTION, Kind.TRANSACTION):
+            return flavour
+        return None
+
+    def dependency_product(self, dep: ast.expr) -> Flavour | None:
+        """What FastAPI injects for ``Depends(dep)``: what dep returns or yields."""
+        product = self.products.of_callable(dep)
+        if product is not None and product.flavour is not None and not product.context:
+            return product.flavour
+        flavour = self.flavour(dep)
+        if flavour is not None and flavour.kind in (Kind.FACTORY, Kind.REGISTRY):
+            return flavour.product
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+def _prefer_construction(built: Flavour, declared: Flavour | None, name: str) -> Flavour:
+    """Construction wins over an annotation; a contradiction is kept as a note for messages."""
+    if declared is None or (declared.mode is built.mode and declared.kind is built.kind):
+        return built
+    note = (f"'{name}' is annotated {declared.display} but is a {built.mode.value} {built.display} "
+            f"({built.evidence or 'by construction'}): the annotation is wrong")
+    return replace(built, note=note)
+
+
+def _configured_match(name: str, qualname: str | None, local: str) -> bool:
+    if "." not in name:
+        return name == local
+    if qualname is None:
+        return False
+    if qualname.startswith("."):  # relative import: compare what it names
+        return name.endswith("." + qualname.lstrip("."))
+    return name == qualname
+
+
+def _agree(flavours: list[Flavour | None]) -> Flavour | None:
+    if not flavours or any(f is None for f in flavours):
+        return None
+    first = flavours[0]
+    if all(f.kind is first.kind and f.mode is first.mode and f.api == first.api for f in flavours):
+        return first
+    return None
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw.value
+    return None
+
+
+def _last_name(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.rsplit(".", 1)[-1]
+    return None
+
+
+def _all_args(args: ast.arguments) -> list[ast.arg]:
+    out = list(args.posonlyargs) + list(args.args) + list(args.kwonlyargs)
+    if args.vararg:
+        out.append(args.vararg)
+    if args.kwarg:
+        out.append(args.kwarg)
+    return out
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for elt in target.elts for n in _target_names(elt)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    return []
+
+
+def _is_staticmethod(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
+
+
+def _statements(body: list[ast.stmt]):
+    """Statements of a block in source order, descending into compound statements (not defs)."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(stmt, field, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
+        for handler in getattr(stmt, "handlers", ()):
+            yield from _statements(handler.body)
+
+
+_ENTER = {
+    ast.Module: SessionModel._enter_module,
+    ast.FunctionDef: SessionModel._enter_function,
+    ast.AsyncFunctionDef: SessionModel._enter_function,
+    ast.Lambda: SessionModel._enter_lambda,
+    ast.ClassDef: SessionModel._enter_class,
+    ast.Import: SessionModel._enter_import,
+    ast.ImportFrom: SessionModel._enter_import_from,
+    ast.For: SessionModel._enter_for,
+    ast.AsyncFor: SessionModel._enter_for,
+    ast.ExceptHandler: SessionModel._enter_except,
+    ast.Delete: SessionModel._enter_delete,
+}
+_LEAVE = {
+    ast.FunctionDef: SessionModel._leave_scope,
+    ast.AsyncFunctionDef: SessionModel._leave_scope,
+    ast.Lambda: SessionModel._leave_scope,
+    ast.ClassDef: SessionModel._leave_scope,
+    ast.Assign: SessionModel._leave_assign,
+    ast.AnnAssign: SessionModel._leave_ann_assign,
+    ast.NamedExpr: SessionModel._leave_named_expr,
+    ast.withitem: SessionModel._leave_withitem,
+}

@@ -1,0 +1,243 @@
+"""Async API misuse: DBS005 async-call-not-awaited, DBS006 sync-call-awaited,
+DBS007 wrong-context-protocol, DBS008 sync-only-api-on-async-session."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from flake8_dbsession.model import api
+from flake8_dbsession.model.calls import MethodCall, context_protocols, method_call, query_session
+from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.session_model import source_text
+from flake8_dbsession.model.usage import Use, bound_name, use_of
+from flake8_dbsession.rules.base import Rule, register
+
+_ASYNC_RECEIVERS = (Kind.SESSION, Kind.CONNECTION, Kind.ENGINE, Kind.REGISTRY, Kind.TRANSACTION)
+# the Session-side twin whose members an async object lacks (DBS008)
+_SYNC_TWIN = {"AsyncSession": "Session", "sqlmodel.AsyncSession": "sqlmodel.Session",
+              "async_scoped_session": "scoped_session"}
+
+
+def _where(flavour: Flavour) -> str:
+    parts = [p for p in (flavour.evidence, flavour.note) if p]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+@dataclass
+class _Pending:
+    """A coroutine bound to a name, waiting to see whether the name is ever awaited."""
+
+    found: MethodCall
+    name: str
+    misuses: list[Use] = field(default_factory=list)
+
+
+@register
+class AsyncCallNotAwaited(Rule):
+    code = "DBS005"
+    name = "async-call-not-awaited"
+    summary = "a coroutine method of an async session, connection or engine is never awaited: the work silently never happens"
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._pending: dict[int, dict[str, _Pending]] = {}
+
+    def _coroutine_call(self, node: ast.Call) -> MethodCall | None:
+        found = method_call(self.model, node)
+        if found is None or not found.receiver.is_async or found.receiver.kind not in _ASYNC_RECEIVERS:
+            return None
+        return found if api.must_be_consumed(found.api, found.method) else None
+
+    def visit_Call(self, node: ast.Call) -> None:
+        found = self._coroutine_call(node)
+        if found is None:
+            return
+        use = use_of(node, self.model.parent, self.model.parent_of_ancestor(2))
+        if use in (Use.AWAITED, Use.OTHER):
+            return
+        if use is Use.ASYNC_WITH:
+            protocols = api.result_protocols(found.api, found.method) or frozenset()
+            if "async with" in protocols:
+                return
+        if use is Use.WITH:
+            return  # DBS007's business
+        if use is Use.BOUND:
+            name = bound_name(self.model.parent)
+            self._pending.setdefault(id(self.model.scope), {})[name] = _Pending(found, name)
+            return
+        self.report(node, self._message(found, use))
+
+    def visit_Name(self, node: ast.Name) -> None:
+        scope = self.model.scope
+        here = self._pending.get(id(scope), {})
+        if isinstance(node.ctx, ast.Store):
+            pending = here.pop(node.id, None)
+            if pending is not None:
+                self._report_pending(pending)
+            return
+        if not isinstance(node.ctx, ast.Load):
+            return
+        pending = here.get(node.id)
+        if pending is None:
+            self._escape_from_outer(node.id, scope)
+            return
+        parent = self.model.parent
+        use = use_of(node, parent, self.model.parent_of_ancestor(2))
+        if use is Use.OTHER and isinstance(parent, ast.Call) and node in parent.args \
+                and method_call(self.model, parent) is not None:
+            use = Use.ATTRIBUTE  # handed to a session method as if it were the loaded object
+        if use in (Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE):
+            pending.misuses.append(use)
+        elif use is not Use.DISCARDED:
+            del here[node.id]  # awaited, returned or handed on: not ours to judge
+
+    def _escape_from_outer(self, name: str, scope) -> None:
+        """A closure reads the name: the coroutine may be awaited there."""
+        outer = scope.parent
+        while outer is not None:
+            pending = self._pending.get(id(outer), {})
+            if name in pending:
+                del pending[name]
+                return
+            outer = outer.parent
+
+    def _finish(self, node: ast.AST) -> None:
+        for pending in self._pending.pop(id(self.model.scope), {}).values():
+            self._report_pending(pending)
+
+    leave_FunctionDef = leave_AsyncFunctionDef = leave_Lambda = leave_Module = _finish
+
+    def _report_pending(self, pending: _Pending) -> None:
+        found = pending.found
+        text = source_text(found.call)
+        head = f"{found.label[:-2]}() is a coroutine and '{pending.name}' is never awaited"
+        if pending.misuses:
+            head += f" (it is {'tested' if pending.misuses[0] is not Use.ATTRIBUTE else 'used'} as if it held the result)"
+        self.report(found.call, f"{head}: the {found.method} never happens; write "
+                                f"'{pending.name} = await {text}'")
+
+    def _message(self, found: MethodCall, use: Use) -> str:
+        text = source_text(found.call)
+        head = f"{found.label} is a coroutine and is not awaited"
+        if use is Use.TRUTH:
+            return (f"{head}: a coroutine object is always true, so this test never sees the result; "
+                    f"write 'await {text}'")
+        if use is Use.COMPARED_TO_NONE:
+            return (f"{head}: a coroutine object is never None, so this comparison never sees the result; "
+                    f"write '(await {text})'")
+        if use is Use.ATTRIBUTE:
+            attr = self.model.parent.attr  # type: ignore[union-attr]
+            return (f"{head}: '.{attr}' is looked up on the coroutine and raises AttributeError, and the "
+                    f"{found.method} never happens; write '(await {text}).{attr}'")
+        if use is Use.ASYNC_WITH:
+            return f"{head}: 'async with' needs the awaited value here; write 'await {text}'"
+        return f"{head}: the {found.method} never happens; write 'await {text}'"
+
+
+@register
+class SyncCallAwaited(Rule):
+    code = "DBS006"
+    name = "sync-call-awaited"
+    summary = "await on a method that returns no awaitable (AsyncSession.add, a sync Session's methods): TypeError"
+
+    def visit_Await(self, node: ast.Await) -> None:
+        call = node.value
+        found = method_call(self.model, call)
+        if found is None:
+            chain = query_session(self.model, call.func.value) if isinstance(call, ast.Call) and isinstance(
+                call.func, ast.Attribute) else None
+            if chain is not None and not chain[1].is_async:
+                session_expr, flavour = chain
+                self.report(call, f"'{source_text(session_expr)}' is a sync {flavour.display}{_where(flavour)}: "
+                                  f"Query.{call.func.attr}() returns no awaitable, so 'await {source_text(call)}' "
+                                  f"raises TypeError after the query has run; use an AsyncSession with "
+                                  f"'await {source_text(session_expr)}.execute(select(...))', or drop the 'await'")
+            return
+        receiver = found.receiver
+        if receiver.is_async and found.method in api.missing_on(found.api, _SYNC_TWIN.get(found.api, "Session")):
+            return  # DBS008: the attribute itself fails first
+        if receiver.kind is Kind.FACTORY and found.method != "begin":
+            return
+        protocols = api.result_protocols(found.api, found.method)
+        if protocols is None or "await" in protocols:
+            return
+        text = source_text(call)
+        if not receiver.is_async:
+            self.report(call, f"'{source_text(found.receiver_expr)}' is a sync {receiver.display}{_where(receiver)}: "
+                              f"{found.label} returns no awaitable, so 'await {text}' raises TypeError after "
+                              f"the call has run; use an AsyncSession, or drop the 'await'")
+            return
+        if "async with" in protocols:
+            older = api.series_supporting(found.api, found.method, "await")
+            since = f" (awaitable only in SQLAlchemy {', '.join(older)})" if older else ""
+            self.report(call, f"{found.label} returns an async context manager, not an awaitable{since}: "
+                              f"'await {text}' raises TypeError; write 'async with {text} as ...'")
+            return
+        self.report(call, f"{found.label} is not a coroutine: 'await {text}' raises TypeError after the "
+                          f"{found.method} has already run; write '{text}' without 'await'")
+
+
+@register
+class WrongContextProtocol(Rule):
+    code = "DBS007"
+    name = "wrong-context-protocol"
+    summary = "'with' on an async session, factory, transaction or connection, or 'async with' on a sync one: TypeError"
+
+    def visit_With(self, node: ast.With) -> None:
+        self._check(node, "with", "async with")
+
+    def visit_AsyncWith(self, node: ast.AsyncWith) -> None:
+        self._check(node, "async with", "with")
+
+    def _check(self, node: ast.With | ast.AsyncWith, used: str, other: str) -> None:
+        for item in node.items:
+            found = context_protocols(self.model, item.context_expr)
+            if found is None:
+                continue
+            protocols, label = found
+            if used in protocols:
+                continue
+            text = source_text(item.context_expr)
+            target = f" as {source_text(item.optional_vars)}" if item.optional_vars is not None else ""
+            if other in protocols:
+                fix = f"write '{other} {text}{target}'"
+                supports = f"supports only '{other}'"
+            else:
+                fix = f"use 'await {text}'" if "await" in protocols else "do not use it as a context manager"
+                supports = "is not a context manager"
+            kind = "synchronous" if used == "with" else "asynchronous"
+            self.report(item.context_expr,
+                        f"'{used}' on {label} fails: {label} {supports} (TypeError: the object does not "
+                        f"support the {kind} context manager protocol); {fix}")
+
+
+_REPLACEMENTS = {
+    "query": "await {s}.execute(select(...))",
+    "expire_on_commit": "{s}.sync_session.expire_on_commit, or expire_on_commit= on the factory",
+}
+
+
+@register
+class SyncOnlyApiOnAsyncSession(Rule):
+    code = "DBS008"
+    name = "sync-only-api-on-async-session"
+    summary = "an attribute only the sync Session has (query, bulk_save_objects...) used on an AsyncSession: AttributeError"
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if not isinstance(node.ctx, ast.Load):
+            return
+        receiver = self.model.flavour(node.value)
+        if receiver is None or not receiver.is_async or receiver.api is None:
+            return
+        if receiver.kind not in (Kind.SESSION, Kind.REGISTRY):
+            return
+        if node.attr not in api.missing_on(receiver.api, _SYNC_TWIN.get(receiver.api, "Session")):
+            return
+        s = source_text(node.value)
+        if node.attr == "query" and receiver.api == "sqlmodel.AsyncSession":
+            fix = f"await {s}.exec(select(...))"
+        else:
+            fix = _REPLACEMENTS.get(node.attr, "await {s}.run_sync(lambda sync_session: sync_session.%s(...))"
+                                    % node.attr).format(s=s)
+        self.report(node, f"{receiver.display} has no attribute '{node.attr}': '{s}.{node.attr}' raises "
+                          f"AttributeError{_where(receiver)}; write '{fix}'")

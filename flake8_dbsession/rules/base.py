@@ -1,0 +1,51 @@
+"""The rule base class and the registry.
+
+A rule declares its ``code`` and ``name`` and defines ``visit_<NodeType>`` / ``leave_<NodeType>``
+methods; the analysis calls them from the one walk of the file, after the session model has seen
+the node (``visit_``) and before it leaves it (``leave_``). A rule reads facts from ``self.model``
+and reports with ``self.report(node, message)``.
+"""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from flake8_dbsession.analysis import FileContext
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+class Rule:
+    code: str = ""
+    name: str = ""
+    summary: str = ""  # one line, used by the README table and the docs meta-test
+
+    def __init__(self, file: FileContext) -> None:
+        self.file = file
+        self.model = file.model
+        self.settings = file.settings
+
+    def report(self, node: ast.AST, message: str) -> None:
+        self.file.report(node, self.code, message)
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if not (cls.code and cls.name and cls.summary):
+        raise TypeError(f"{cls.__name__} must declare code, name and summary")
+    if cls.code in REGISTRY:
+        raise TypeError(f"{cls.code} registered twice")
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+def hooks(rule: Rule) -> dict[str, dict[type, Callable[[ast.AST], None]]]:
+    """{'visit': {ast.Call: bound method, ...}, 'leave': {...}} for one rule instance."""
+    out: dict[str, dict[type, Callable[[ast.AST], None]]] = {"visit": {}, "leave": {}}
+    for attr in dir(rule):
+        for prefix in ("visit", "leave"):
+            if attr.startswith(prefix + "_"):
+                node_type = getattr(ast, attr[len(prefix) + 1:], None)
+                if isinstance(node_type, type) and issubclass(node_type, ast.AST):
+                    out[prefix][node_type] = getattr(rule, attr)
+    return out

@@ -1,0 +1,78 @@
+"""DBS009 blocking-session-io-in-async: sync session I/O made directly in an ``async def``."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from flake8_dbsession.model import api
+from flake8_dbsession.model.calls import method_call, query_session
+from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.session_model import source_text
+from flake8_dbsession.rules.base import Rule, register
+
+_SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)
+
+
+@dataclass
+class _Blocking:
+    node: ast.AST
+    label: str
+    receiver: str
+    flavour: Flavour
+    count: int = 1
+
+
+@register
+class BlockingSessionIO(Rule):
+    code = "DBS009"
+    name = "blocking-session-io-in-async"
+    summary = "I/O on a sync session, connection or engine directly in an async def: the event loop stalls for the whole query"
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._found: dict[int, dict[str, _Blocking]] = {}
+
+    def _record(self, node: ast.AST, receiver_expr: ast.expr, flavour: Flavour, label: str) -> None:
+        key = source_text(receiver_expr)
+        per_function = self._found.setdefault(id(self.model.scope), {})
+        if key in per_function:
+            per_function[key].count += 1
+        else:
+            per_function[key] = _Blocking(node, label, key, flavour)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if not self.model.in_async_function or isinstance(self.model.parent, ast.Await):
+            return  # 'await sync_session.x()' is DBS006's
+        found = method_call(self.model, node)
+        if found is not None:
+            receiver = found.receiver
+            if not receiver.is_async and receiver.kind in _SYNC_IO_RECEIVERS and \
+                    api.sync_does_io(found.api, found.method):
+                self._record(node, found.receiver_expr, receiver, found.label)
+            return
+        if isinstance(node.func, ast.Attribute) and api.is_query_terminal(node.func.attr):
+            chain = query_session(self.model, node.func.value)
+            if chain is not None and not chain[1].is_async:
+                self._record(node, chain[0], chain[1], f"{chain[1].display}.query(...).{node.func.attr}()")
+
+    def _iterated(self, iterable: ast.expr) -> None:
+        if not self.model.in_async_function:
+            return
+        chain = query_session(self.model, iterable)
+        if chain is not None and not chain[1].is_async:
+            self._record(iterable, chain[0], chain[1], f"iterating {chain[1].display}.query(...)")
+
+    def visit_For(self, node: ast.For) -> None:
+        self._iterated(node.iter)
+
+    def visit_comprehension(self, node: ast.comprehension) -> None:
+        self._iterated(node.iter)
+
+    def leave_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> None:
+        for found in self._found.pop(id(self.model.scope), {}).values():
+            more = f"; {found.count - 1} more blocking call(s) on '{found.receiver}' follow" if found.count > 1 else ""
+            why = f" ({found.flavour.evidence})" if found.flavour.evidence else ""
+            self.report(found.node,
+                        f"{found.label} blocks the event loop in async def '{node.name}': '{found.receiver}' is a "
+                        f"sync {found.flavour.display}{why}, so every other task waits for the whole query{more}; "
+                        f"use an AsyncSession with 'await', or run the work in 'await asyncio.to_thread(...)'")
