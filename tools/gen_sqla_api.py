@@ -231,6 +231,14 @@ def dump() -> dict:
                 if returns:
                     member["returns"] = returns
             members[name] = member
+        if make is not None:  # attributes set in __init__ (Session.expire_on_commit, twophase...)
+            try:
+                instance_names = set(dir(make()))
+            except Exception:  # noqa: BLE001
+                instance_names = set()
+            for name in sorted(instance_names - set(members)):
+                if not name.startswith("_"):
+                    members[name] = {"kind": "attr", "instance": True}
         entry = {"members": members}
         if make is not None:
             try:

@@ -12,6 +12,7 @@ class Use(enum.Enum):
     COMPARED_TO_NONE = "compared"  # x is None, x == None
     ATTRIBUTE = "attribute"  # x.attr
     BOUND = "bound"  # name = x
+    ITERATED = "iterated"  # for x in <value>
     ASYNC_WITH = "async with"
     WITH = "with"
     OTHER = "other"  # returned, passed on, stored: it may be awaited elsewhere
@@ -32,6 +33,8 @@ def use_of(node: ast.AST, parent: ast.AST | None, grandparent: ast.AST | None = 
             parent.comparators[0] if parent.left is node else parent.left) and isinstance(
             parent.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
         return Use.COMPARED_TO_NONE
+    if isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+        return Use.ITERATED
     if isinstance(parent, ast.Attribute) and parent.value is node:
         return Use.ATTRIBUTE
     if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 \

@@ -86,7 +86,7 @@ class AsyncCallNotAwaited(Rule):
         if use is Use.OTHER and isinstance(parent, ast.Call) and node in parent.args \
                 and method_call(self.model, parent) is not None:
             use = Use.ATTRIBUTE  # handed to a session method as if it were the loaded object
-        if use in (Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE):
+        if use in (Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE, Use.ITERATED):
             pending.misuses.append(use)
         elif use is not Use.DISCARDED:
             del here[node.id]  # awaited, returned or handed on: not ours to judge
@@ -129,6 +129,9 @@ class AsyncCallNotAwaited(Rule):
             attr = self.model.parent.attr  # type: ignore[union-attr]
             return (f"{head}: '.{attr}' is looked up on the coroutine and raises AttributeError, and the "
                     f"{found.method} never happens; write '(await {text}).{attr}'")
+        if use is Use.ITERATED:
+            return (f"{head}: iterating the coroutine raises TypeError and the {found.method} never "
+                    f"happens; write 'for ... in (await {text})'")
         if use is Use.ASYNC_WITH:
             return f"{head}: 'async with' needs the awaited value here; write 'await {text}'"
         return f"{head}: the {found.method} never happens; write 'await {text}'"

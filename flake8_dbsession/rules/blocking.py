@@ -46,6 +46,8 @@ class BlockingSessionIO(Rule):
         found = method_call(self.model, node)
         if found is not None:
             receiver = found.receiver
+            if receiver.kind is Kind.ENGINE and isinstance(self.model.parent, ast.withitem):
+                return  # 'with engine.connect() as conn': the I/O made on conn is reported
             if not receiver.is_async and receiver.kind in _SYNC_IO_RECEIVERS and \
                     api.sync_does_io(found.api, found.method):
                 self._record(node, found.receiver_expr, receiver, found.label)

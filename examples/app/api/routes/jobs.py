@@ -1,0 +1,45 @@
+from fastapi import APIRouter, Depends, HTTPException
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.database import get_async_db
+from app.models import Job, JobStatus
+
+router = APIRouter(prefix="/jobs")
+
+
+@router.post("/bulk/delete")
+async def delete_bulk_jobs(job_ids: list[str], db: AsyncSession = Depends(get_async_db)) -> dict:
+    result = await db.execute(select(Job).where(Job.task_id.in_(job_ids)))
+    deleted = 0
+    for job in result.scalars().all():
+        if job.status in (JobStatus.RUNNING, JobStatus.QUEUED):
+            continue
+        db.delete(job)  # DBS005
+        deleted += 1
+    await db.commit()
+    return {"deleted": deleted}
+
+
+@router.delete("/{task_id}")
+async def delete_job(task_id: str, db: AsyncSession = Depends(get_async_db)) -> dict:
+    job = (await db.execute(select(Job).where(Job.task_id == task_id))).scalar_one_or_none()
+    if job is None:
+        raise HTTPException(status_code=404, detail="job not found")
+    await db.delete(job)
+    await db.commit()
+    return {"deleted": task_id}
+
+
+@router.get("/{task_id}")
+async def read_job(task_id: str, db: AsyncSession = Depends(get_async_db)) -> dict:
+    rows = db.query(Job).filter(Job.task_id == task_id).all()  # DBS008
+    return {"jobs": [row.to_dict() for row in rows]}
+
+
+@router.post("/")
+async def create_job(url: str, db: AsyncSession = Depends(get_async_db)) -> dict:
+    job = Job(url=url)
+    await db.add(job)  # DBS006
+    await db.commit()
+    return job.to_dict()
