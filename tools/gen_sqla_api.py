@@ -113,7 +113,6 @@ def _drivers() -> dict:
     read from SQLAlchemy's dialect classes (``is_async``, ``get_async_dialect_cls``)."""
     import pkgutil
 
-    import sqlalchemy.dialects
     from sqlalchemy.engine.url import make_url
 
     def load(name):

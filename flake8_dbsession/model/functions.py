@@ -64,7 +64,11 @@ class FunctionProducts:
     def _compute(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product:
         generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(node))
         context = generator and any(_last_name(d) in _CONTEXT_DECORATORS for d in node.decorator_list)
-        flavour = self.model.annotation(node.returns, unwrap_containers=generator)
+        flavour = self.model.annotation(node.returns)
+        if flavour is None and node.returns is not None:
+            # '-> Iterator[Session]' promises a generator even when the body is a stub
+            flavour = self.model.annotation(node.returns, unwrap_containers=True)
+            generator = generator or flavour is not None
         if flavour is None:
             flavour = self._infer(node, generator)
         return Product(flavour, generator, context)

@@ -353,10 +353,11 @@ class SessionModel:
                     continue
                 session_api = "AsyncSession" if mode is Mode.ASYNC else "Session"
                 factory_api = "async_sessionmaker" if mode is Mode.ASYNC else "sessionmaker"
+                listed = f"listed in dbs-{mode.value}-factories"
                 return Flavour(Kind.FACTORY, mode, factory_api,
                                product=Flavour(Kind.SESSION, mode, session_api,
-                                               evidence=f"created by '{local}()', listed in dbs-{mode.value}-factories"),
-                               evidence=f"'{name}' is listed in dbs-{mode.value}-factories")
+                                               evidence=f"created by '{local}()', {listed}"),
+                               evidence=f"'{name}' is {listed}")
         return None
 
     def _call_flavour(self, call: ast.Call) -> Flavour | None:

@@ -36,7 +36,8 @@ class _Pending:
 class AsyncCallNotAwaited(Rule):
     code = "DBS005"
     name = "async-call-not-awaited"
-    summary = "a coroutine method of an async session, connection or engine is never awaited: the work silently never happens"
+    summary = ("a coroutine method of an async session, connection or engine is never awaited: "
+               "the work silently never happens")
 
     def __init__(self, file) -> None:
         super().__init__(file)
@@ -110,9 +111,10 @@ class AsyncCallNotAwaited(Rule):
     def _report_pending(self, pending: _Pending) -> None:
         found = pending.found
         text = source_text(found.call)
-        head = f"{found.label[:-2]}() is a coroutine and '{pending.name}' is never awaited"
+        head = f"{found.label} is a coroutine and '{pending.name}' is never awaited"
         if pending.misuses:
-            head += f" (it is {'tested' if pending.misuses[0] is not Use.ATTRIBUTE else 'used'} as if it held the result)"
+            verb = "tested" if pending.misuses[0] in (Use.TRUTH, Use.COMPARED_TO_NONE) else "used"
+            head += f" (it is {verb} as if it held the result)"
         self.report(found.call, f"{head}: the {found.method} never happens; write "
                                 f"'{pending.name} = await {text}'")
 
@@ -184,7 +186,8 @@ class SyncCallAwaited(Rule):
 class WrongContextProtocol(Rule):
     code = "DBS007"
     name = "wrong-context-protocol"
-    summary = "'with' on an async session, factory, transaction or connection, or 'async with' on a sync one: TypeError"
+    summary = ("'with' on an async session, factory, transaction or connection, or 'async with' "
+               "on a sync one: TypeError")
 
     def visit_With(self, node: ast.With) -> None:
         self._check(node, "with", "async with")
@@ -224,7 +227,8 @@ _REPLACEMENTS = {
 class SyncOnlyApiOnAsyncSession(Rule):
     code = "DBS008"
     name = "sync-only-api-on-async-session"
-    summary = "an attribute only the sync Session has (query, bulk_save_objects...) used on an AsyncSession: AttributeError"
+    summary = ("an attribute only the sync Session has (query, bulk_save_objects...) used on an "
+               "AsyncSession: AttributeError")
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if not isinstance(node.ctx, ast.Load):

@@ -26,7 +26,8 @@ class _Blocking:
 class BlockingSessionIO(Rule):
     code = "DBS009"
     name = "blocking-session-io-in-async"
-    summary = "I/O on a sync session, connection or engine directly in an async def: the event loop stalls for the whole query"
+    summary = ("I/O on a sync session, connection or engine directly in an async def: the event loop "
+               "stalls for the whole query")
 
     def __init__(self, file) -> None:
         super().__init__(file)

@@ -1,0 +1,78 @@
+"""The rule registry, the docs, the README, the CHANGELOG and the fixtures agree."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from flake8_dbsession.rules import REGISTRY
+from flake8_dbsession.settings import OPTIONS
+from tests.conftest import FIXTURES, ROOT
+
+DOCS = ROOT / "docs" / "rules"
+ALL_CODES = [f"DBS{n:03d}" for n in range(1, 21)]
+SECTIONS = ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Options"]
+
+
+def test_codes_are_in_the_catalog_range():
+    assert set(REGISTRY) <= set(ALL_CODES)
+
+
+def test_every_rule_has_a_doc_page_and_no_page_lacks_a_rule():
+    assert {p.stem for p in DOCS.glob("DBS*.md")} == set(REGISTRY)
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_doc_page_shape(code):
+    text = (DOCS / f"{code}.md").read_text()
+    assert text.splitlines()[0] == f"# {code}: {REGISTRY[code].name}"
+    positions = [text.find(section) for section in SECTIONS]
+    assert all(p >= 0 for p in positions), f"{code}.md lacks one of {SECTIONS}"
+    assert positions == sorted(positions), f"{code}.md sections out of order"
+    assert f"# {code}" in text.split("## Example", 1)[1], "the example marks the offending line"
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_fixtures_exist_positive_and_negative(code):
+    files = list((FIXTURES / code).glob("*.py"))
+    assert any(not p.stem.endswith("_ok") for p in files), f"no positive fixture for {code}"
+    assert any(p.stem.endswith("_ok") for p in files), f"no negative (*_ok.py) fixture for {code}"
+
+
+def test_changelog_mentions_every_rule_and_option():
+    text = (ROOT / "CHANGELOG.md").read_text()
+    for code, cls in REGISTRY.items():
+        assert f"{code} {cls.name}" in text, code
+    for opt in OPTIONS:
+        assert f"`{opt.name}`" in text, opt.name
+
+
+def test_readme_table_lists_all_twenty_codes_with_status():
+    text = (ROOT / "README.md").read_text()
+    rows = {m.group(1): (m.group(2), m.group(3)) for m in re.finditer(
+        r"^\| (?:\[)?(DBS\d{3})(?:\]\([^)]*\))? \| ([a-z0-9-]+) \| (implemented|planned) \|", text, re.M)}
+    assert sorted(rows) == ALL_CODES
+    for code, (name, status) in rows.items():
+        if code in REGISTRY:
+            assert (name, status) == (REGISTRY[code].name, "implemented"), code
+        else:
+            assert status == "planned", code
+
+
+def test_readme_documents_every_option():
+    text = (ROOT / "README.md").read_text()
+    for opt in OPTIONS:
+        assert f"`{opt.name}`" in text, opt.name
+
+
+def test_readme_opens_with_the_two_commands():
+    lines = (ROOT / "README.md").read_text().splitlines()
+    block = lines[lines.index("```sh") + 1: lines.index("```sh") + 3]
+    assert "pip install ." in block[0] and "flake8 --select=DBS examples/" in block[0]
+    assert 'pip install ".[test]"' in block[1] and "pytest" in block[1]
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text().splitlines()
+    test_command = readme[readme.index("```sh") + 2]
+    assert test_command in (ROOT / ".ci" / "run").read_text()
