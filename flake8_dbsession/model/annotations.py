@@ -47,7 +47,7 @@ def annotation_flavour(node: ast.expr | None, qualname_of: QualnameOf, alias_of:
     if isinstance(node, (ast.Name, ast.Attribute)):
         flavour = sqla_names.class_flavour(qualname_of(node))
         if flavour is not None:
-            return flavour.with_evidence(f"annotated '{flavour.display}'")
+            return flavour.declared(f"annotated '{flavour.display}'")
         if isinstance(node, ast.Name):
             alias = alias_of(node.id)
             if alias is not None:
@@ -67,7 +67,7 @@ def annotation_flavour(node: ast.expr | None, qualname_of: QualnameOf, alias_of:
         # async_sessionmaker[AsyncSession], scoped_session[Session]
         flavour = sqla_names.class_flavour(qualname_of(node.value))
         if flavour is not None:
-            return flavour.with_evidence(f"annotated '{flavour.display}'")
+            return flavour.declared(f"annotated '{flavour.display}'")
     return None
 
 

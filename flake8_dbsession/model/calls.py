@@ -43,21 +43,22 @@ def method_call(model: SessionModel, node: ast.AST) -> MethodCall | None:
     return MethodCall(node, node.func.value, receiver, node.func.attr)
 
 
-def context_protocols(model: SessionModel, expr: ast.expr) -> tuple[frozenset[str], str] | None:
-    """(protocols the value of ``expr`` supports as a context manager, a label), when known."""
+def context_protocols(model: SessionModel, expr: ast.expr) -> tuple[frozenset[str], str, Flavour] | None:
+    """(protocols the value of ``expr`` supports as a context manager, a label, the flavour the
+    answer rests on), when known."""
     found = method_call(model, expr)
     if found is not None:
         if api.series_supporting(found.api, found.method, "with") or \
                 api.series_supporting(found.api, found.method, "async with"):
             protocols = api.result_protocols(found.api, found.method)
             if protocols is not None:
-                return protocols, found.label
+                return protocols, found.label, found.receiver
         return None
     flavour = model.flavour(expr)
     if flavour is not None and flavour.api and flavour.kind in (Kind.SESSION, Kind.CONNECTION, Kind.TRANSACTION):
         protocols = api.instance_protocols(flavour.api)
         if protocols is not None:
-            return protocols, flavour.display
+            return protocols, flavour.display, flavour
     return None
 
 

@@ -30,6 +30,9 @@ class Flavour:
     ``evidence`` says why, in words a message can quote ("annotated 'AsyncSession'").
     ``note`` carries a contradiction worth telling the user (an annotation construction overrides).
     ``call_api``/``call_method`` name the call that produced a CONTEXT (for protocol lookups).
+    ``declared_only``: the only evidence is an annotation. Code that works at run time while
+    contradicting its annotation (``session: Session`` then ``await session.execute(...)``) shows
+    the annotation is wrong; rules whose failure would be loud and immediate skip such values.
     """
 
     kind: Kind
@@ -40,6 +43,8 @@ class Flavour:
     note: str = ""
     call_api: str | None = None
     call_method: str | None = None
+    declared_only: bool = False  # known from an annotation alone, nothing built it
+
 
     @property
     def is_async(self) -> bool:
@@ -54,6 +59,9 @@ class Flavour:
 
     def with_evidence(self, evidence: str, note: str = "") -> Flavour:
         return replace(self, evidence=evidence, note=note or self.note)
+
+    def declared(self, evidence: str) -> Flavour:
+        return replace(self, evidence=evidence, declared_only=True)
 
 
 def session(mode: Mode, api: str, evidence: str = "") -> Flavour:

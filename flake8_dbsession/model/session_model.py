@@ -271,15 +271,16 @@ class SessionModel:
     # ------------------------------------------------------------------ questions
     def qualname(self, expr: ast.expr) -> str | None:
         """``orm.Session`` -> ``sqlalchemy.orm.Session`` through the file's imports."""
-        if isinstance(expr, ast.Name):
-            found, binding = self.scope.lookup(expr.id)
-            if found and isinstance(binding, Imported):
-                return binding.qualname
+        attrs: list[str] = []
+        while isinstance(expr, ast.Attribute):  # iterative: attribute chains can be very long
+            attrs.append(expr.attr)
+            expr = expr.value
+        if not isinstance(expr, ast.Name):
             return None
-        if isinstance(expr, ast.Attribute):
-            base = self.qualname(expr.value)
-            return f"{base}.{expr.attr}" if base else None
-        return None
+        found, binding = self.scope.lookup(expr.id)
+        if not (found and isinstance(binding, Imported)):
+            return None
+        return ".".join([binding.qualname, *reversed(attrs)])
 
     def annotation(self, node: ast.expr | None, unwrap_containers: bool = False) -> Flavour | None:
         return annotation_flavour(node, self.qualname, self._type_alias, unwrap_containers)

@@ -23,6 +23,10 @@ def _where(flavour: Flavour) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def _note(flavour: Flavour | None) -> str:
+    return f" ({flavour.note})" if flavour is not None and flavour.note else ""
+
+
 @dataclass
 class _Pending:
     """A coroutine bound to a name, waiting to see whether the name is ever awaited."""
@@ -66,7 +70,7 @@ class AsyncCallNotAwaited(Rule):
             name = bound_name(self.model.parent)
             self._pending.setdefault(id(self.model.scope), {})[name] = _Pending(found, name)
             return
-        self.report(node, self._message(found, use))
+        self.report(node, self._message(found, use) + _note(found.receiver))
 
     def visit_Name(self, node: ast.Name) -> None:
         scope = self.model.scope
@@ -116,7 +120,7 @@ class AsyncCallNotAwaited(Rule):
             verb = "tested" if pending.misuses[0] in (Use.TRUTH, Use.COMPARED_TO_NONE) else "used"
             head += f" (it is {verb} as if it held the result)"
         self.report(found.call, f"{head}: the {found.method} never happens; write "
-                                f"'{pending.name} = await {text}'")
+                                f"'{pending.name} = await {text}'{_note(found.receiver)}")
 
     def _message(self, found: MethodCall, use: Use) -> str:
         text = source_text(found.call)
@@ -151,7 +155,7 @@ class SyncCallAwaited(Rule):
         if found is None:
             chain = query_session(self.model, call.func.value) if isinstance(call, ast.Call) and isinstance(
                 call.func, ast.Attribute) else None
-            if chain is not None and not chain[1].is_async:
+            if chain is not None and not chain[1].is_async and not chain[1].declared_only:
                 session_expr, flavour = chain
                 self.report(call, f"'{source_text(session_expr)}' is a sync {flavour.display}{_where(flavour)}: "
                                   f"Query.{call.func.attr}() returns no awaitable, so 'await {source_text(call)}' "
@@ -167,6 +171,8 @@ class SyncCallAwaited(Rule):
         if protocols is None or "await" in protocols:
             return
         text = source_text(call)
+        if not receiver.is_async and receiver.declared_only:
+            return  # 'session: Session' yet awaited: working code says the annotation is wrong
         if not receiver.is_async:
             self.report(call, f"'{source_text(found.receiver_expr)}' is a sync {receiver.display}{_where(receiver)}: "
                               f"{found.label} returns no awaitable, so 'await {text}' raises TypeError after "
@@ -200,9 +206,11 @@ class WrongContextProtocol(Rule):
             found = context_protocols(self.model, item.context_expr)
             if found is None:
                 continue
-            protocols, label = found
+            protocols, label, flavour = found
             if used in protocols:
                 continue
+            if used == "async with" and flavour is not None and flavour.declared_only and not flavour.is_async:
+                continue  # 'session: Session' in async code: the annotation is the likelier mistake
             text = source_text(item.context_expr)
             target = f" as {source_text(item.optional_vars)}" if item.optional_vars is not None else ""
             if other in protocols:
@@ -214,7 +222,7 @@ class WrongContextProtocol(Rule):
             kind = "synchronous" if used == "with" else "asynchronous"
             self.report(item.context_expr,
                         f"'{used}' on {label} fails: {label} {supports} (TypeError: the object does not "
-                        f"support the {kind} context manager protocol); {fix}")
+                        f"support the {kind} context manager protocol){_note(flavour)}; {fix}")
 
 
 _REPLACEMENTS = {

@@ -32,6 +32,20 @@ class BlockingSessionIO(Rule):
     def __init__(self, file) -> None:
         super().__init__(file)
         self._found: dict[int, dict[str, _Blocking]] = {}
+        # receivers known only by a sync annotation yet awaited in the same function: the
+        # annotation is wrong (the object is async), so their plain calls are not blocking I/O
+        self._contradicted: dict[int, set[str]] = {}
+
+    def visit_Await(self, node: ast.Await) -> None:
+        found = method_call(self.model, node.value)
+        receiver_expr = found.receiver_expr if found is not None else None
+        flavour = found.receiver if found is not None else None
+        if found is None and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute):
+            chain = query_session(self.model, node.value.func.value)
+            if chain is not None:
+                receiver_expr, flavour = chain
+        if flavour is not None and flavour.declared_only and not flavour.is_async:
+            self._contradicted.setdefault(id(self.model.scope), set()).add(source_text(receiver_expr))
 
     def _record(self, node: ast.AST, receiver_expr: ast.expr, flavour: Flavour, label: str) -> None:
         key = source_text(receiver_expr)
@@ -72,9 +86,13 @@ class BlockingSessionIO(Rule):
         self._iterated(node.iter)
 
     def leave_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> None:
+        contradicted = self._contradicted.pop(id(self.model.scope), set())
         for found in self._found.pop(id(self.model.scope), {}).values():
+            if found.receiver in contradicted and found.flavour.declared_only:
+                continue
             more = f"; {found.count - 1} more blocking call(s) on '{found.receiver}' follow" if found.count > 1 else ""
-            why = f" ({found.flavour.evidence})" if found.flavour.evidence else ""
+            why = "; ".join(p for p in (found.flavour.evidence, found.flavour.note) if p)
+            why = f" ({why})" if why else ""
             self.report(found.node,
                         f"{found.label} blocks the event loop in async def '{node.name}': '{found.receiver}' is a "
                         f"sync {found.flavour.display}{why}, so every other task waits for the whole query{more}; "

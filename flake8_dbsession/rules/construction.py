@@ -19,11 +19,16 @@ class UnboundSession(Rule):
 
     def __init__(self, file) -> None:
         super().__init__(file)
+        # per scope: (call, bound name or None, its API class) of unbound constructions
         self._pending: dict[int, list[tuple[ast.Call, str | None, str]]] = {}
+        self._io_names: dict[int, set[str]] = {}  # per scope: names a query runs on
         self._bound_later: set[str] = set()  # names given .bind = ... or bind_arguments=
 
     def visit_Call(self, node: ast.Call) -> None:
-        cls = sqla_names.class_flavour(self.model.qualname(node.func))
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and _does_io(func.attr):
+            self._io_names.setdefault(id(self.model.scope), set()).add(func.value.id)
+        cls = sqla_names.class_flavour(self.model.qualname(func))
         if cls is None or cls.kind is not Kind.SESSION:
             return
         if node.args or any(kw.arg in ("bind", "binds") or kw.arg is None for kw in node.keywords):
@@ -34,7 +39,9 @@ class UnboundSession(Rule):
             name = parent.targets[0].id
         elif isinstance(parent, ast.withitem) and isinstance(parent.optional_vars, ast.Name):
             name = parent.optional_vars.id
-        self._pending.setdefault(id(self.model.scope), []).append((node, name, cls.display))
+        elif not (isinstance(parent, ast.Attribute) and _does_io(parent.attr)):
+            return  # returned or handed on unnamed: no evidence that it ever runs a query
+        self._pending.setdefault(id(self.model.scope), []).append((node, name, cls.api or ""))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr == "bind" and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
@@ -47,15 +54,21 @@ class UnboundSession(Rule):
             self._bound_later.add(call.func.value.id)
 
     def _finish(self, node: ast.AST) -> None:
-        for call, name, display in self._pending.pop(id(self.model.scope), []):
-            if name is not None and name in self._bound_later:
-                continue
+        io_names = self._io_names.pop(id(self.model.scope), set())
+        for call, name, _ in self._pending.pop(id(self.model.scope), []):
+            if name is not None and (name in self._bound_later or name not in io_names):
+                continue  # bound later, or never queried (add/expunge only need no bind)
             text = source_text(call.func)
             self.report(call, f"{text}() is created with no bind: its first query raises "
                               f"UnboundExecutionError; pass the engine ('{text}(engine)') or create "
                               f"sessions from a sessionmaker(bind=engine)")
 
     leave_FunctionDef = leave_AsyncFunctionDef = leave_Lambda = leave_ClassDef = leave_Module = _finish
+
+
+def _does_io(method: str) -> bool:
+    """A session method that needs a bind: it runs SQL (or builds a Query that will)."""
+    return method == "query" or api.sync_does_io("Session", method) or api.sync_does_io("sqlmodel.Session", method)
 
 
 _SUGGEST_ASYNC = {"postgresql": "postgresql+asyncpg", "sqlite": "sqlite+aiosqlite", "mysql": "mysql+aiomysql"}
