@@ -45,7 +45,6 @@ class Flavour:
     call_method: str | None = None
     declared_only: bool = False  # known from an annotation alone, nothing built it
 
-
     @property
     def is_async(self) -> bool:
         return self.mode is Mode.ASYNC

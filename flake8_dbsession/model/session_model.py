@@ -487,8 +487,8 @@ def _prefer_construction(built: Flavour, declared: Flavour | None, name: str) ->
     """Construction wins over an annotation; a contradiction is kept as a note for messages."""
     if declared is None or (declared.mode is built.mode and declared.kind is built.kind):
         return built
-    note = (f"'{name}' is annotated {declared.display} but is a {built.mode.value} {built.display} "
-            f"({built.evidence or 'by construction'}): the annotation is wrong")
+    note = (f"'{name}' is annotated {declared.display}, but it is a {built.mode.value} {built.display} "
+            f"{built.evidence or 'by construction'}: the annotation is wrong")
     return replace(built, note=note)
 
 

@@ -19,8 +19,9 @@ _SYNC_TWIN = {"AsyncSession": "Session", "sqlmodel.AsyncSession": "sqlmodel.Sess
 
 
 def _where(flavour: Flavour) -> str:
-    parts = [p for p in (flavour.evidence, flavour.note) if p]
-    return f" ({'; '.join(parts)})" if parts else ""
+    """' (annotated 'AsyncSession')', or the annotation contradiction when there is one."""
+    why = flavour.note or flavour.evidence
+    return f" ({why})" if why else ""
 
 
 def _note(flavour: Flavour | None) -> str:

@@ -91,7 +91,7 @@ class BlockingSessionIO(Rule):
             if found.receiver in contradicted and found.flavour.declared_only:
                 continue
             more = f"; {found.count - 1} more blocking call(s) on '{found.receiver}' follow" if found.count > 1 else ""
-            why = "; ".join(p for p in (found.flavour.evidence, found.flavour.note) if p)
+            why = found.flavour.note or found.flavour.evidence
             why = f" ({why})" if why else ""
             self.report(found.node,
                         f"{found.label} blocks the event loop in async def '{node.name}': '{found.receiver}' is a "
