@@ -1,6 +1,7 @@
 """Finding: one reported problem, independent of the front end that prints it."""
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 
@@ -14,3 +15,13 @@ class Finding:
     @property
     def text(self) -> str:
         return f"{self.code} {self.message}"
+
+
+def source_text(node: ast.AST, limit: int = 60) -> str:
+    """Short source text of an expression for messages."""
+    try:
+        text = ast.unparse(node)
+    except (RecursionError, ValueError, AttributeError):
+        return "..."
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

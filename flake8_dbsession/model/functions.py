@@ -74,7 +74,8 @@ class FunctionProducts:
         return Product(flavour, generator, context)
 
     def _infer(self, node: ast.FunctionDef | ast.AsyncFunctionDef, generator: bool) -> Flavour | None:
-        from flake8_dbsession.model.session_model import SessionModel, _agree
+        from flake8_dbsession.model.construction import agree
+        from flake8_dbsession.model.session_model import SessionModel
 
         model = self.model
         sandbox = Scope("function", ast.Module(body=[], type_ignores=[]), model.module_scope)
@@ -88,7 +89,7 @@ class FunctionProducts:
             return None
         finally:
             sub.products = FunctionProducts(sub)
-        return _agree(collector.flavours) if collector.flavours else None
+        return agree(collector.flavours) if collector.flavours else None
 
 
 class _Collector:

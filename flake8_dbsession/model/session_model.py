@@ -12,18 +12,15 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from flake8_dbsession.model import sqla_names
+from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.annotations import annotation_flavour, depends_target
-from flake8_dbsession.model.flavour import Flavour, Kind, Mode
+from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
+from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
 from flake8_dbsession.model.scopes import Imported, LocalDef, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_TRANSACTION_API = {"AsyncSession": "AsyncSessionTransaction", "sqlmodel.AsyncSession": "AsyncSessionTransaction",
-                    "Session": "SessionTransaction", "sqlmodel.Session": "SessionTransaction",
-                    "AsyncConnection": "AsyncTransaction"}
-_CONNECTION_API = {Mode.SYNC: "Connection", Mode.ASYNC: "AsyncConnection"}
 # attributes of async objects that lead to their sync twin: deliberately unknown (I/O through
 # them raises MissingGreenlet; harmless calls must stay silent)
 _SYNC_TWIN_ATTRS = {"sync_session", "sync_engine", "sync_connection"}
@@ -37,16 +34,6 @@ class Resolver:
 
     def product_of_import(self, qualname: str) -> Product | None:
         return None
-
-
-def source_text(node: ast.AST, limit: int = 60) -> str:
-    """Short source text of an expression for messages."""
-    try:
-        text = ast.unparse(node)
-    except (RecursionError, ValueError, AttributeError):
-        return "..."
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class SessionModel:
@@ -308,15 +295,15 @@ class SessionModel:
         if isinstance(expr, ast.Attribute):
             return self._attribute_flavour(expr)
         if isinstance(expr, ast.Call):
-            return self._call_flavour(expr)
+            return call_flavour(self, expr)
         if isinstance(expr, ast.Await):
-            return self._await_flavour(expr)
+            return await_flavour(self, expr)
         if isinstance(expr, ast.NamedExpr):
             return self.flavour(expr.value)
         if isinstance(expr, ast.IfExp):
-            return _agree([self.flavour(expr.body), self.flavour(expr.orelse)])
+            return agree([self.flavour(expr.body), self.flavour(expr.orelse)])
         if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
-            return _agree([self.flavour(v) for v in expr.values])
+            return agree([self.flavour(v) for v in expr.values])
         return None
 
     def _name_flavour(self, expr: ast.Name) -> Flavour | None:
@@ -324,9 +311,10 @@ class SessionModel:
         if isinstance(binding, Flavour):
             return binding
         if isinstance(binding, Imported):
-            return self._configured(binding.qualname, expr.id) or self.resolver.flavour_of_import(binding.qualname)
+            return (configured_factory(self, binding.qualname, expr.id)
+                    or self.resolver.flavour_of_import(binding.qualname))
         if not found:
-            return self._configured(None, expr.id)
+            return configured_factory(self, None, expr.id)
         return None
 
     def _attribute_flavour(self, expr: ast.Attribute) -> Flavour | None:
@@ -342,122 +330,7 @@ class SessionModel:
             return None
         qualname = self.qualname(expr)
         if qualname is not None:
-            return self._configured(qualname, expr.attr) or self.resolver.flavour_of_import(qualname)
-        return None
-
-    def _configured(self, qualname: str | None, local: str) -> Flavour | None:
-        """Names the user declared in dbs-sync-factories / dbs-async-factories."""
-        settings = self.settings
-        for mode, names in ((Mode.ASYNC, settings.async_factories), (Mode.SYNC, settings.sync_factories)):
-            for name in names:
-                if not _configured_match(name, qualname, local):
-                    continue
-                session_api = "AsyncSession" if mode is Mode.ASYNC else "Session"
-                factory_api = "async_sessionmaker" if mode is Mode.ASYNC else "sessionmaker"
-                listed = f"listed in dbs-{mode.value}-factories"
-                return Flavour(Kind.FACTORY, mode, factory_api,
-                               product=Flavour(Kind.SESSION, mode, session_api,
-                                               evidence=f"created by '{local}()', {listed}"),
-                               evidence=f"'{name}' is {listed}")
-        return None
-
-    def _call_flavour(self, call: ast.Call) -> Flavour | None:
-        func = call.func
-        if isinstance(func, ast.Name) and func.id == "next" and len(call.args) == 1 \
-                and not self.scope.lookup("next")[0] and isinstance(call.args[0], ast.Call):
-            product = self.products.of_callable(call.args[0].func)
-            if product is not None and product.generator and product.flavour is not None:
-                return product.flavour.with_evidence(f"created by '{source_text(call)}'")
-            return None
-        qualname = self.qualname(func)
-        cls = sqla_names.class_flavour(qualname)
-        if cls is not None:
-            return self._construct(cls, call)
-        engine = sqla_names.engine_builder(qualname)
-        if engine is not None:
-            return engine.with_evidence(f"created by '{source_text(func)}()'")
-        called = self.flavour(func)
-        if called is not None:
-            if called.kind in (Kind.FACTORY, Kind.REGISTRY) and called.product is not None:
-                return called.product.with_evidence(f"created by '{source_text(call)}'")
-            return None
-        if isinstance(func, ast.Attribute):
-            receiver = self.flavour(func.value)
-            if receiver is not None:
-                return self._method_result(receiver, func.attr)
-            return None
-        product = self.products.of_callable(func)
-        if product is None or product.flavour is None or (product.generator and not product.context):
-            return None
-        if product.context:
-            return Flavour(Kind.CONTEXT, product.flavour.mode, None, product=product.flavour)
-        return product.flavour.with_evidence(f"created by '{source_text(call)}'")
-
-    def _construct(self, cls: Flavour, call: ast.Call) -> Flavour | None:
-        text = source_text(call.func)
-        if cls.kind is Kind.SESSION:
-            return cls.with_evidence(f"created by '{text}()'")
-        if cls.kind is Kind.FACTORY:
-            product = cls.product
-            class_kw = _keyword(call, "class_")
-            if class_kw is not None:
-                product = sqla_names.class_flavour(self.qualname(class_kw))
-                if product is None or product.kind is not Kind.SESSION:
-                    return None  # a custom Session subclass: no evidence of its flavour
-            api = "async_sessionmaker" if product.is_async else "sessionmaker"
-            return Flavour(Kind.FACTORY, product.mode, api, product=product.with_evidence(""),
-                           evidence=f"'{text}(...)'")
-        if cls.kind is Kind.REGISTRY:
-            inner = self.flavour(call.args[0]) if call.args else self.flavour(_keyword(call, "session_factory"))
-            product = inner.product if inner is not None and inner.kind is Kind.FACTORY else cls.product
-            if product is None or product.mode is not cls.mode:
-                return None
-            return Flavour(Kind.REGISTRY, cls.mode, cls.api, product=product, evidence=f"'{text}(...)'")
-        return None
-
-    def _method_result(self, receiver: Flavour, method: str) -> Flavour | None:
-        mode = receiver.mode
-        if receiver.kind is Kind.REGISTRY and receiver.product is not None:
-            if method in ("begin", "begin_nested", "connection"):
-                return self._method_result(receiver.product, method)
-            return None
-        if receiver.kind is Kind.FACTORY and method == "begin" and receiver.product is not None:
-            return Flavour(Kind.CONTEXT, mode, None, product=receiver.product.with_evidence(
-                "from the factory's begin()"), call_api=receiver.api, call_method="begin")
-        if receiver.kind is Kind.SESSION:
-            if method in ("begin", "begin_nested"):
-                return Flavour(Kind.TRANSACTION, mode, _TRANSACTION_API.get(receiver.api or ""))
-            if method == "connection" and mode is Mode.SYNC:
-                return Flavour(Kind.CONNECTION, mode, "Connection")
-        if receiver.kind is Kind.ENGINE:
-            if method == "connect":
-                return Flavour(Kind.CONNECTION, mode, _CONNECTION_API[mode], evidence="from the engine's connect()")
-            if method == "begin":
-                return Flavour(Kind.CONTEXT, mode, None, product=Flavour(Kind.CONNECTION, mode, _CONNECTION_API[mode]),
-                               call_api=receiver.api, call_method="begin")
-            if method == "execution_options":
-                return receiver
-        if receiver.kind is Kind.CONNECTION and method in ("begin", "begin_nested"):
-            return Flavour(Kind.TRANSACTION, mode, _TRANSACTION_API.get(receiver.api or "", None)
-                           if mode is Mode.ASYNC else None)
-        return None
-
-    def _await_flavour(self, expr: ast.Await) -> Flavour | None:
-        inner = expr.value
-        if not (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)):
-            return None
-        receiver = self.flavour(inner.func.value)
-        if receiver is None or not receiver.is_async:
-            return None
-        method = inner.func.attr
-        if receiver.kind is Kind.REGISTRY and receiver.product is not None:
-            receiver = receiver.product
-        if receiver.kind is Kind.SESSION and method == "connection":
-            return Flavour(Kind.CONNECTION, Mode.ASYNC, "AsyncConnection")
-        if receiver.kind is Kind.ENGINE and method in ("connect", "begin"):
-            return Flavour(Kind.CONNECTION, Mode.ASYNC, "AsyncConnection")
-        if receiver.kind in (Kind.SESSION, Kind.CONNECTION) and method in ("begin", "begin_nested"):
-            return self._method_result(receiver, method)
+            return configured_factory(self, qualname, expr.attr) or self.resolver.flavour_of_import(qualname)
         return None
 
     def entered(self, expr: ast.expr) -> Flavour | None:
@@ -490,32 +363,6 @@ def _prefer_construction(built: Flavour, declared: Flavour | None, name: str) ->
     note = (f"'{name}' is annotated {declared.display}, but it is a {built.mode.value} {built.display} "
             f"{built.evidence or 'by construction'}: the annotation is wrong")
     return replace(built, note=note)
-
-
-def _configured_match(name: str, qualname: str | None, local: str) -> bool:
-    if "." not in name:
-        return name == local
-    if qualname is None:
-        return False
-    if qualname.startswith("."):  # relative import: compare what it names
-        return name.endswith("." + qualname.lstrip("."))
-    return name == qualname
-
-
-def _agree(flavours: list[Flavour | None]) -> Flavour | None:
-    if not flavours or any(f is None for f in flavours):
-        return None
-    first = flavours[0]
-    if all(f.kind is first.kind and f.mode is first.mode and f.api == first.api for f in flavours):
-        return first
-    return None
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    for kw in call.keywords:
-        if kw.arg == name:
-            return kw.value
-    return None
 
 
 def _last_name(node: ast.expr | None) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from flake8_dbsession.model import api
 from flake8_dbsession.model.calls import MethodCall, context_protocols, method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
-from flake8_dbsession.model.session_model import source_text
+from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.usage import Use, bound_name, use_of
 from flake8_dbsession.rules.base import Rule, register
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flake8_dbsession.model import api
 from flake8_dbsession.model.calls import method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
-from flake8_dbsession.model.session_model import source_text
+from flake8_dbsession.findings import source_text
 from flake8_dbsession.rules.base import Rule, register
 
 _SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)

@@ -5,7 +5,7 @@ import ast
 
 from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
-from flake8_dbsession.model.session_model import source_text
+from flake8_dbsession.findings import source_text
 from flake8_dbsession.rules.base import Rule, register
 
 _SCOPES = ("FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "Module")

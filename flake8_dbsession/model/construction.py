@@ -1,0 +1,165 @@
+"""What a call builds: sessions from factories and classes, factories from sessionmaker(...),
+connections and transactions from engine and session methods, and names the user declared as
+factories. Pure functions of the session model's current state."""
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from flake8_dbsession.findings import source_text
+from flake8_dbsession.model import sqla_names
+from flake8_dbsession.model.flavour import Flavour, Kind, Mode
+
+if TYPE_CHECKING:
+    from flake8_dbsession.model.session_model import SessionModel
+
+_TRANSACTION_API = {"AsyncSession": "AsyncSessionTransaction", "sqlmodel.AsyncSession": "AsyncSessionTransaction",
+                    "Session": "SessionTransaction", "sqlmodel.Session": "SessionTransaction",
+                    "AsyncConnection": "AsyncTransaction"}
+_CONNECTION_API = {Mode.SYNC: "Connection", Mode.ASYNC: "AsyncConnection"}
+
+
+def configured_factory(model: SessionModel, qualname: str | None, local: str) -> Flavour | None:
+    """Names the user declared in dbs-sync-factories / dbs-async-factories."""
+    settings = model.settings
+    for mode, names in ((Mode.ASYNC, settings.async_factories), (Mode.SYNC, settings.sync_factories)):
+        for name in names:
+            if not _configured_match(name, qualname, local):
+                continue
+            session_api = "AsyncSession" if mode is Mode.ASYNC else "Session"
+            factory_api = "async_sessionmaker" if mode is Mode.ASYNC else "sessionmaker"
+            listed = f"listed in dbs-{mode.value}-factories"
+            return Flavour(Kind.FACTORY, mode, factory_api,
+                           product=Flavour(Kind.SESSION, mode, session_api,
+                                           evidence=f"created by '{local}()', {listed}"),
+                           evidence=f"'{name}' is {listed}")
+    return None
+
+
+def call_flavour(model: SessionModel, call: ast.Call) -> Flavour | None:
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "next" and len(call.args) == 1 \
+            and not model.scope.lookup("next")[0] and isinstance(call.args[0], ast.Call):
+        product = model.products.of_callable(call.args[0].func)
+        if product is not None and product.generator and product.flavour is not None:
+            return product.flavour.with_evidence(f"created by '{source_text(call)}'")
+        return None
+    qualname = model.qualname(func)
+    cls = sqla_names.class_flavour(qualname)
+    if cls is not None:
+        return construct(model, cls, call)
+    engine = sqla_names.engine_builder(qualname)
+    if engine is not None:
+        return engine.with_evidence(f"created by '{source_text(func)}()'")
+    called = model.flavour(func)
+    if called is not None:
+        if called.kind in (Kind.FACTORY, Kind.REGISTRY) and called.product is not None:
+            return called.product.with_evidence(f"created by '{source_text(call)}'")
+        return None
+    if isinstance(func, ast.Attribute):
+        receiver = model.flavour(func.value)
+        if receiver is not None:
+            return method_result(receiver, func.attr)
+        return None
+    product = model.products.of_callable(func)
+    if product is None or product.flavour is None or (product.generator and not product.context):
+        return None
+    if product.context:
+        return Flavour(Kind.CONTEXT, product.flavour.mode, None, product=product.flavour)
+    return product.flavour.with_evidence(f"created by '{source_text(call)}'")
+
+
+def construct(model: SessionModel, cls: Flavour, call: ast.Call) -> Flavour | None:
+    text = source_text(call.func)
+    if cls.kind is Kind.SESSION:
+        return cls.with_evidence(f"created by '{text}()'")
+    if cls.kind is Kind.FACTORY:
+        product = cls.product
+        class_kw = _keyword(call, "class_")
+        if class_kw is not None:
+            product = sqla_names.class_flavour(model.qualname(class_kw))
+            if product is None or product.kind is not Kind.SESSION:
+                return None  # a custom Session subclass: no evidence of its flavour
+        api = "async_sessionmaker" if product.is_async else "sessionmaker"
+        return Flavour(Kind.FACTORY, product.mode, api, product=product.with_evidence(""),
+                       evidence=f"'{text}(...)'")
+    if cls.kind is Kind.REGISTRY:
+        inner = model.flavour(call.args[0]) if call.args else model.flavour(_keyword(call, "session_factory"))
+        product = inner.product if inner is not None and inner.kind is Kind.FACTORY else cls.product
+        if product is None or product.mode is not cls.mode:
+            return None
+        return Flavour(Kind.REGISTRY, cls.mode, cls.api, product=product, evidence=f"'{text}(...)'")
+    return None
+
+
+def method_result(receiver: Flavour, method: str) -> Flavour | None:
+    mode = receiver.mode
+    if receiver.kind is Kind.REGISTRY and receiver.product is not None:
+        if method in ("begin", "begin_nested", "connection"):
+            return method_result(receiver.product, method)
+        return None
+    if receiver.kind is Kind.FACTORY and method == "begin" and receiver.product is not None:
+        return Flavour(Kind.CONTEXT, mode, None, product=receiver.product.with_evidence(
+            "from the factory's begin()"), call_api=receiver.api, call_method="begin")
+    if receiver.kind is Kind.SESSION:
+        if method in ("begin", "begin_nested"):
+            return Flavour(Kind.TRANSACTION, mode, _TRANSACTION_API.get(receiver.api or ""))
+        if method == "connection" and mode is Mode.SYNC:
+            return Flavour(Kind.CONNECTION, mode, "Connection")
+    if receiver.kind is Kind.ENGINE:
+        if method == "connect":
+            return Flavour(Kind.CONNECTION, mode, _CONNECTION_API[mode], evidence="from the engine's connect()")
+        if method == "begin":
+            return Flavour(Kind.CONTEXT, mode, None, product=Flavour(Kind.CONNECTION, mode, _CONNECTION_API[mode]),
+                           call_api=receiver.api, call_method="begin")
+        if method == "execution_options":
+            return receiver
+    if receiver.kind is Kind.CONNECTION and method in ("begin", "begin_nested"):
+        return Flavour(Kind.TRANSACTION, mode, _TRANSACTION_API.get(receiver.api or "", None)
+                       if mode is Mode.ASYNC else None)
+    return None
+
+
+def await_flavour(model: SessionModel, expr: ast.Await) -> Flavour | None:
+    inner = expr.value
+    if not (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)):
+        return None
+    receiver = model.flavour(inner.func.value)
+    if receiver is None or not receiver.is_async:
+        return None
+    method = inner.func.attr
+    if receiver.kind is Kind.REGISTRY and receiver.product is not None:
+        receiver = receiver.product
+    if receiver.kind is Kind.SESSION and method == "connection":
+        return Flavour(Kind.CONNECTION, Mode.ASYNC, "AsyncConnection")
+    if receiver.kind is Kind.ENGINE and method in ("connect", "begin"):
+        return Flavour(Kind.CONNECTION, Mode.ASYNC, "AsyncConnection")
+    if receiver.kind in (Kind.SESSION, Kind.CONNECTION) and method in ("begin", "begin_nested"):
+        return method_result(receiver, method)
+    return None
+
+
+def _configured_match(name: str, qualname: str | None, local: str) -> bool:
+    if "." not in name:
+        return name == local
+    if qualname is None:
+        return False
+    if qualname.startswith("."):  # relative import: compare what it names
+        return name.endswith("." + qualname.lstrip("."))
+    return name == qualname
+
+
+def agree(flavours: list[Flavour | None]) -> Flavour | None:
+    if not flavours or any(f is None for f in flavours):
+        return None
+    first = flavours[0]
+    if all(f.kind is first.kind and f.mode is first.mode and f.api == first.api for f in flavours):
+        return first
+    return None
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw.value
+    return None
