@@ -242,3 +242,22 @@ def test_configured_factories():
 
 def test_kind_values_are_stable():
     assert {k.value for k in Kind} >= {"session", "factory", "engine", "connection"}
+
+
+def test_branches_with_different_flavours_forget():
+    found = flavours("""
+        from sqlalchemy.ext.asyncio import async_sessionmaker
+        from sqlalchemy.orm import sessionmaker
+        A = async_sessionmaker(e)
+        S = sessionmaker(e)
+        async def f(flag):
+            if flag:
+                session = A()
+            else:
+                session = S()
+            probe(session)
+            other = A()
+            other = A()
+            probe(other)
+        """)
+    assert [describe(f) for f in found] == [None, "async session AsyncSession"]

@@ -132,7 +132,7 @@ class SessionModel:
         value = self._value_binding(node.value)
         for target in node.targets:
             if isinstance(target, ast.Name):
-                self.scope.names[target.id] = value
+                self._bind(target.id, value)
             else:
                 for name in _target_names(target):
                     self.scope.names[name] = None
@@ -143,19 +143,19 @@ class SessionModel:
         declared = self.annotation(node.annotation)
         built = self._value_binding(node.value) if node.value is not None else None
         if isinstance(built, Flavour):
-            self.scope.names[node.target.id] = _prefer_construction(built, declared, node.target.id)
+            self._bind(node.target.id, _prefer_construction(built, declared, node.target.id))
         elif node.value is not None and _last_name(node.annotation) == "TypeAlias":
             self.scope.names[node.target.id] = TypeAlias(node.value)
         else:
-            self.scope.names[node.target.id] = declared if declared is not None else built
+            self._bind(node.target.id, declared if declared is not None else built)
 
     def _leave_named_expr(self, node: ast.NamedExpr) -> None:
-        self.scope.names[node.target.id] = self.flavour(node.value)
+        self._bind(node.target.id, self.flavour(node.value))
 
     def _leave_withitem(self, node: ast.withitem) -> None:
         target = node.optional_vars
         if isinstance(target, ast.Name):
-            self.scope.names[target.id] = self.entered(node.context_expr)
+            self._bind(target.id, self.entered(node.context_expr))
         elif target is not None:
             for name in _target_names(target):
                 self.scope.names[name] = None
@@ -168,6 +168,15 @@ class SessionModel:
         for target in node.targets:
             for name in _target_names(target):
                 self.scope.names[name] = None
+
+    def _bind(self, name: str, value) -> None:
+        """Bind in the current scope. Inside a function, a name that held a session of another
+        flavour (``if ...: s = AsyncSessionLocal() else: s = SessionLocal()``) becomes unknown."""
+        old = self.scope.names.get(name)
+        if self.scope.kind != "module" and isinstance(old, Flavour) and isinstance(value, Flavour) and (
+                old.mode is not value.mode or old.kind is not value.kind):
+            value = None
+        self.scope.names[name] = value
 
     def _value_binding(self, value: ast.expr):
         flavour = self.flavour(value)
