@@ -5,21 +5,32 @@ import ast
 from functools import cached_property
 from typing import Iterable
 
+import re
+
 from flake8_dbsession.findings import Finding
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk
-from flake8_dbsession.project import index
+from flake8_dbsession.project import index as project_index
+from flake8_dbsession.project import metadata
+from flake8_dbsession.project.resolve import ProjectResolver, resolver_for
 from flake8_dbsession.rules import REGISTRY
 from flake8_dbsession.rules.base import hooks
-from flake8_dbsession.settings import Settings
+from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
 
 _RELEVANT = ("sqlalchemy", "sqlmodel")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class FileContext:
+    """One linted file: its settings, its project, its session model, and the findings so far."""
+
     def __init__(self, filename: str, settings: Settings, resolver: Resolver | None = None) -> None:
         self.filename = filename
         self.settings = settings
+        self.project = project_index.for_file(filename, settings.project_root)
+        if resolver is None:
+            resolver = resolver_for(self.project, settings, filename)
+        self.resolver = resolver
         self.model = SessionModel(settings, resolver)
         self.findings: list[Finding] = []
         self._seen: set[tuple[int, int, str]] = set()
@@ -27,7 +38,11 @@ class FileContext:
     @cached_property
     def sqlalchemy_min_series(self) -> str | None:
         """The oldest SQLAlchemy series the project admits ('2.1'), when it says."""
-        return index.min_series(index.root_for_file(self.filename, self.settings.project_root), "sqlalchemy")
+        return metadata.min_series(self.project.root, "sqlalchemy")
+
+    @property
+    def project_resolver(self) -> ProjectResolver | None:
+        return self.resolver if isinstance(self.resolver, ProjectResolver) else None
 
     def report(self, node: ast.AST, code: str, message: str) -> None:
         line = getattr(node, "lineno", 1)
@@ -61,12 +76,19 @@ class _Dispatcher:
 
 
 def might_use_sessions(source: str, settings: Settings) -> bool:
-    """Cheap gate: a file that never names SQLAlchemy, sqlmodel or a configured factory has
-    nothing for these rules (the project index widens this for first-party imports)."""
+    """Cheap gate: a file that never names SQLAlchemy or sqlmodel, and has no identifier that looks
+    session-related (dbs-session-names, a configured factory, db/database/session modules), has
+    nothing for these rules."""
     if any(word in source for word in _RELEVANT):
         return True
-    names = settings.sync_factories + settings.async_factories
-    return any(name.rsplit(".", 1)[-1] in source for name in names)
+    names = set(_IDENTIFIER.findall(source))
+    if names & SESSION_MODULE_NAMES:
+        return True
+    factories = {name.rsplit(".", 1)[-1] for name in settings.sync_factories + settings.async_factories}
+    if names & factories:
+        return True
+    pattern = settings.session_names
+    return any(pattern.search(name) for name in names)
 
 
 def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[str] | None = None,

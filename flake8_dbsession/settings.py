@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 DEFAULT_SESSION_NAMES = r"(?i)(session|engine|(^|_)db($|_)|database)"
+# a module whose last part is one of these is session-related whatever dbs-session-names says
+SESSION_MODULE_NAMES = frozenset({"db", "database", "session", "sessions"})
 
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _MODULE_PATTERN = re.compile(r"^[A-Za-z_*][A-Za-z0-9_*]*(\.[A-Za-z_*][A-Za-z0-9_*]*)*$")

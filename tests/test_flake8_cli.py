@@ -36,9 +36,13 @@ def test_examples_project_reports_exactly_the_seeded_bugs():
 
 
 def test_fixtures_through_flake8():
-    result = run_flake8(["--select=DBS", FORMAT, "--isolated", "."], cwd=FIXTURES)
+    folders = sorted(p.name for p in FIXTURES.glob("DBS*") if p.is_dir())
+    result = run_flake8(["--select=DBS", FORMAT, "--isolated", *folders], cwd=FIXTURES)
     assert "Traceback" not in result.stderr, result.stderr
-    assert parse(result.stdout) == expected_in(FIXTURES, "./")
+    expected = set()
+    for folder in folders:
+        expected |= expected_in(FIXTURES / folder, f"{folder}/")
+    assert parse(result.stdout) == expected
 
 
 def test_message_format_and_position(project):
@@ -99,22 +103,24 @@ def test_factory_options_from_config_file(project):
             with SessionLocal() as s:
                 s.execute("select 1")
         """)
+    helpers = {"legacy/__init__.py": "", "legacy/db.py": "def make_session(): ...\n",
+               "app/__init__.py": "", "app/db.py": "SessionLocal = object()\n", "app/x.py": source}
     root = project({
-        "cfg/app/x.py": source,
+        **{f"cfg/{k}": v for k, v in helpers.items()},
         "cfg/setup.cfg": "[flake8]\ndbs-async-factories = make_session\ndbs-sync-factories = app.db.SessionLocal\n",
     }) / "cfg"
     result = run_flake8(["--select=DBS", FORMAT, "app/x.py"], cwd=root)
     assert parse(result.stdout) == {("app/x.py", 6, "DBS005"), ("app/x.py", 8, "DBS009")}, result.stderr
-    # the same through the command line, in tox.ini's place
-    root2 = project({"app/y.py": source.replace("legacy.db", "legacy.db2")})
-    result = run_flake8(["--select=DBS", FORMAT, "--dbs-async-factories=make_session", "app/y.py"], cwd=root2)
-    assert parse(result.stdout) == {("app/y.py", 6, "DBS005")}
+    # the same on the command line
+    root2 = project({**{f"cli/{k}": v for k, v in helpers.items()}, "cli/setup.py": ""}) / "cli"
+    result = run_flake8(["--select=DBS", FORMAT, "--dbs-async-factories=make_session", "app/x.py"], cwd=root2)
+    assert parse(result.stdout) == {("app/x.py", 6, "DBS005")}
 
 
 def test_tox_ini_and_dot_flake8_configs(project):
     source = "from app.db import S\n\nasync def f(j):\n    async with S() as s:\n        s.delete(j)\n"
     for config in ("tox.ini", ".flake8"):
-        root = project({f"{config}-case/app/x.py": source,
+        root = project({f"{config}-case/app/x.py": source, f"{config}-case/app/db.py": "S = object()\n",
                         f"{config}-case/{config}": "[flake8]\ndbs-async-factories = app.db.S\n"})
         result = run_flake8(["--select=DBS", FORMAT, "app/x.py"], cwd=root / f"{config}-case")
         assert parse(result.stdout) == {("app/x.py", 5, "DBS005")}, (config, result.stderr)

@@ -34,9 +34,12 @@ def test_doc_page_shape(code):
 
 @pytest.mark.parametrize("code", sorted(REGISTRY))
 def test_fixtures_exist_positive_and_negative(code):
-    files = list((FIXTURES / code).glob("*.py"))
-    assert any(not p.stem.endswith("_ok") for p in files), f"no positive fixture for {code}"
-    assert any(p.stem.endswith("_ok") for p in files), f"no negative (*_ok.py) fixture for {code}"
+    """Single files under fixtures/DBSnnn/ or projects under fixtures/projects/DBSnnn-*; names
+    ending in _ok are the negative ones."""
+    stems = [p.stem for p in (FIXTURES / code).glob("*.py")]
+    stems += [p.name for p in (FIXTURES / "projects").glob(f"{code}-*") if p.is_dir()]
+    assert any(not s.endswith("_ok") for s in stems), f"no positive fixture for {code}"
+    assert any(s.endswith("_ok") for s in stems), f"no negative (*_ok) fixture for {code}"
 
 
 def test_changelog_mentions_every_rule_and_option():

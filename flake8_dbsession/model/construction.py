@@ -4,6 +4,7 @@ factories. Pure functions of the session model's current state."""
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from flake8_dbsession.findings import source_text
@@ -71,8 +72,9 @@ def call_flavour(model: SessionModel, call: ast.Call) -> Flavour | None:
 
 def construct(model: SessionModel, cls: Flavour, call: ast.Call) -> Flavour | None:
     text = source_text(call.func)
+    expire = _expire_on_commit(call)
     if cls.kind is Kind.SESSION:
-        return cls.with_evidence(f"created by '{text}()'")
+        return replace(cls, evidence=f"created by '{text}()'", expire_on_commit=expire)
     if cls.kind is Kind.FACTORY:
         product = cls.product
         class_kw = _keyword(call, "class_")
@@ -81,14 +83,25 @@ def construct(model: SessionModel, cls: Flavour, call: ast.Call) -> Flavour | No
             if product is None or product.kind is not Kind.SESSION:
                 return None  # a custom Session subclass: no evidence of its flavour
         api = "async_sessionmaker" if product.is_async else "sessionmaker"
-        return Flavour(Kind.FACTORY, product.mode, api, product=product.with_evidence(""),
-                       evidence=f"'{text}(...)'")
+        return Flavour(Kind.FACTORY, product.mode, api,
+                       product=replace(product, evidence="", expire_on_commit=expire),
+                       evidence=f"'{text}(...)'", expire_on_commit=expire)
     if cls.kind is Kind.REGISTRY:
         inner = model.flavour(call.args[0]) if call.args else model.flavour(_keyword(call, "session_factory"))
         product = inner.product if inner is not None and inner.kind is Kind.FACTORY else cls.product
         if product is None or product.mode is not cls.mode:
             return None
         return Flavour(Kind.REGISTRY, cls.mode, cls.api, product=product, evidence=f"'{text}(...)'")
+    return None
+
+
+def _expire_on_commit(call: ast.Call) -> bool | None:
+    """SQLAlchemy's default is True; a value the linter cannot read is None."""
+    value = _keyword(call, "expire_on_commit")
+    if value is None:
+        return None if any(kw.arg is None for kw in call.keywords) else True
+    if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+        return value.value
     return None
 
 

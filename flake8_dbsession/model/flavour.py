@@ -30,6 +30,8 @@ class Flavour:
     ``evidence`` says why, in words a message can quote ("annotated 'AsyncSession'").
     ``note`` carries a contradiction worth telling the user (an annotation construction overrides).
     ``call_api``/``call_method`` name the call that produced a CONTEXT (for protocol lookups).
+    ``expire_on_commit``: what the factory (and so its sessions) does on commit; SQLAlchemy's
+    default is True, None means it is set to something the linter cannot read.
     ``declared_only``: the only evidence is an annotation. Code that works at run time while
     contradicting its annotation (``session: Session`` then ``await session.execute(...)``) shows
     the annotation is wrong; rules whose failure would be loud and immediate skip such values.
@@ -44,6 +46,7 @@ class Flavour:
     call_api: str | None = None
     call_method: str | None = None
     declared_only: bool = False  # known from an annotation alone, nothing built it
+    expire_on_commit: bool | None = None  # factories and their sessions: None when unknown
 
     @property
     def is_async(self) -> bool:

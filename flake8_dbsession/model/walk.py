@@ -7,7 +7,7 @@ statements and, for ``with`` items, puts the item (and its target binding) befor
 from __future__ import annotations
 
 import ast
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol
 
 
 class Listener(Protocol):
@@ -16,7 +16,9 @@ class Listener(Protocol):
     def leave(self, node: ast.AST) -> None: ...
 
 
-def walk(root: ast.AST, listeners: Iterable[Listener]) -> None:
+def walk(root: ast.AST, listeners: Iterable[Listener], prune: Callable[[ast.AST], bool] | None = None) -> None:
+    """Enter and leave every node under ``root``; ``prune(node)`` True keeps the walk out of that
+    node's children (it is still entered and left)."""
     listeners = list(listeners)
     enters = [listener.enter for listener in listeners]
     leaves = [listener.leave for listener in reversed(listeners)]
@@ -32,6 +34,8 @@ def walk(root: ast.AST, listeners: Iterable[Listener]) -> None:
         for enter in enters:
             enter(node)
         push((node, True))
+        if prune is not None and node is not root and prune(node):
+            continue
         children = list(iter_children(node))
         for child in reversed(children):
             push((child, False))

@@ -1,0 +1,46 @@
+"""Imports that are allowed to fail: under ``if TYPE_CHECKING:``, behind version or platform
+checks, or inside ``try`` blocks (and their ``except`` fallbacks) that catch ImportError."""
+from __future__ import annotations
+
+import ast
+
+_GUARD_NAMES = {"TYPE_CHECKING", "version_info", "platform", "hexversion", "implementation", "PY2", "PY3",
+                "PY310", "PY311", "PY312", "PYPY"}
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _mentions_guard(test: ast.expr) -> bool:
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name) and node.id in _GUARD_NAMES:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in _GUARD_NAMES:
+            return True
+    return False
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    kind = handler.type
+    if kind is None:
+        return True
+    names = kind.elts if isinstance(kind, ast.Tuple) else [kind]
+    for name in names:
+        last = name.attr if isinstance(name, ast.Attribute) else getattr(name, "id", None)
+        if last in _IMPORT_ERRORS:
+            return True
+    return False
+
+
+def is_guarded_import(ancestors: list[ast.AST]) -> bool:
+    """``ancestors`` ends with the import itself (the session model's ancestor stack)."""
+    child = ancestors[-1]
+    for node in reversed(ancestors[:-1]):
+        if isinstance(node, ast.If) and _mentions_guard(node.test):
+            return True
+        if isinstance(node, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            handlers = node.handlers
+            if child in node.body and any(_catches_import_error(h) for h in handlers):
+                return True
+            if isinstance(child, ast.ExceptHandler) and _catches_import_error(child):
+                return True
+        child = node
+    return False

@@ -1,0 +1,209 @@
+"""What a project declares: its root, its dependencies (pyproject ``[project]`` and optional
+dependencies, Poetry, setup.cfg ``install_requires``, requirements*.txt) and the import names those
+distributions provide. Reads only metadata files, never imports anything, caches per process.
+"""
+from __future__ import annotations
+
+import configparser
+import os
+import re
+from functools import lru_cache
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    tomllib = None  # type: ignore[assignment]
+
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+_REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
+_FLOOR = re.compile(r"(>=|~=|==|>)\s*(\d+)\.(\d+)")
+
+
+@lru_cache(maxsize=256)
+def find_root(directory: str) -> str | None:
+    """The nearest folder at or above ``directory`` holding a project marker."""
+    current = os.path.abspath(directory)
+    while True:
+        if any(os.path.exists(os.path.join(current, marker)) for marker in ROOT_MARKERS):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def root_for_file(filename: str, configured: str | None = None) -> str | None:
+    if configured:
+        return configured
+    if not filename or filename in ("-", "stdin"):
+        return find_root(os.getcwd())
+    return find_root(os.path.dirname(os.path.abspath(filename)))
+
+
+@lru_cache(maxsize=64)
+def declared_requirements(root: str) -> tuple[tuple[str, str], ...]:
+    """(normalized distribution name, version specifier) pairs the project declares."""
+    found: list[str] = []
+    pyproject = os.path.join(root, "pyproject.toml")
+    if tomllib is not None and os.path.isfile(pyproject):
+        try:
+            with open(pyproject, "rb") as handle:
+                data = tomllib.load(handle)
+        except (OSError, ValueError):
+            data = {}
+        project = data.get("project", {}) if isinstance(data, dict) else {}
+        found += [d for d in project.get("dependencies", []) if isinstance(d, str)]
+        for extra in (project.get("optional-dependencies") or {}).values():
+            found += [d for d in extra if isinstance(d, str)]
+        poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data, dict) else {}
+        for table in ("dependencies", "dev-dependencies"):
+            for name, spec in (poetry.get(table) or {}).items():
+                version = spec.get("version", "") if isinstance(spec, dict) else str(spec)
+                found.append(f"{name} {_poetry_spec(version)}")
+    setup_cfg = os.path.join(root, "setup.cfg")
+    if os.path.isfile(setup_cfg):
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(setup_cfg, encoding="utf-8")
+            found += parser.get("options", "install_requires", fallback="").splitlines()
+        except (configparser.Error, UnicodeDecodeError):
+            pass
+    try:
+        names = sorted(os.listdir(root))
+    except OSError:
+        names = []
+    for name in names:
+        if name.startswith("requirements") and name.endswith(".txt"):
+            try:
+                with open(os.path.join(root, name), encoding="utf-8", errors="replace") as handle:
+                    found += handle.read().splitlines()
+            except OSError:
+                pass
+    out = []
+    for line in found:
+        line = line.split("#", 1)[0].split(";", 1)[0].strip()
+        match = _REQ.match(line)
+        if match and not line.startswith("-"):
+            out.append((re.sub(r"[-_.]+", "-", match.group(1)).lower(), match.group(2).strip()))
+    return tuple(out)
+
+
+def _poetry_spec(version: str) -> str:
+    version = version.strip()
+    if version.startswith("^"):
+        return ">=" + version[1:]
+    return version
+
+
+def min_series(root: str | None, distribution: str) -> str | None:
+    """'2.1' when the project requires ``distribution >= 2.1``; None when it does not say."""
+    if root is None:
+        return None
+    best = None
+    for name, spec in declared_requirements(root):
+        if name != distribution:
+            continue
+        for _, major, minor in _FLOOR.findall(spec):
+            key = (int(major), int(minor))
+            best = key if best is None or key > best else best
+    return f"{best[0]}.{best[1]}" if best else None
+
+
+# Distributions whose import name differs from their name (normalized, lower case, dashes).
+KNOWN_RENAMES: dict[str, tuple[str, ...]] = {
+    "pyyaml": ("yaml",),
+    "psycopg2-binary": ("psycopg2",),
+    "psycopg-binary": ("psycopg",),
+    "psycopg-c": ("psycopg",),
+    "beautifulsoup4": ("bs4",),
+    "pillow": ("PIL",),
+    "scikit-learn": ("sklearn",),
+    "python-dateutil": ("dateutil",),
+    "opencv-python": ("cv2",),
+    "opencv-python-headless": ("cv2",),
+    "attrs": ("attr", "attrs"),
+    "protobuf": ("google",),
+    "python-jose": ("jose",),
+    "python-dotenv": ("dotenv",),
+    "pyjwt": ("jwt",),
+    "mysqlclient": ("MySQLdb",),
+    "mysql-connector-python": ("mysql",),
+    "python-multipart": ("multipart", "python_multipart"),
+    "pycryptodome": ("Crypto",),
+    "pycryptodomex": ("Cryptodome",),
+    "pygithub": ("github",),
+    "discord-py": ("discord",),
+    "python-telegram-bot": ("telegram",),
+    "python-magic": ("magic",),
+    "typing-extensions": ("typing_extensions",),
+    "email-validator": ("email_validator",),
+    "setuptools": ("setuptools", "pkg_resources"),
+    "pyzmq": ("zmq",),
+    "pymongo": ("pymongo", "bson", "gridfs"),
+    "python-slugify": ("slugify",),
+    "google-cloud-storage": ("google",),
+    "google-api-python-client": ("googleapiclient",),
+    "msgpack-python": ("msgpack",),
+    "pyopenssl": ("OpenSSL",),
+    "pysocks": ("socks",),
+    "ruamel-yaml": ("ruamel",),
+    "sqlalchemy-utils": ("sqlalchemy_utils",),
+    "flask-sqlalchemy": ("flask_sqlalchemy",),
+    "apache-airflow": ("airflow",),
+    "faiss-cpu": ("faiss",),
+    "tensorflow-gpu": ("tensorflow",),
+    "pyserial": ("serial",),
+    "pywin32": ("win32api", "win32con", "pywintypes"),
+    "websocket-client": ("websocket",),
+    "dnspython": ("dns",),
+    "pyasn1-modules": ("pyasn1_modules",),
+    "grpcio": ("grpc",),
+    "python-docx": ("docx",),
+    "python-pptx": ("pptx",),
+    "pymupdf": ("fitz", "pymupdf"),
+    "umsgpack": ("umsgpack",),
+    "aiogram": ("aiogram",),
+}
+
+
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@lru_cache(maxsize=1)
+def _installed_top_levels() -> dict[str, tuple[str, ...]]:
+    """distribution (normalized) -> import names, from installed metadata (never imports them)."""
+    try:
+        from importlib.metadata import packages_distributions
+
+        mapping = packages_distributions()
+    except Exception:  # noqa: BLE001 - broken metadata must not break linting
+        return {}
+    out: dict[str, set[str]] = {}
+    for top, dists in mapping.items():
+        for dist in dists:
+            out.setdefault(normalize(dist), set()).add(top)
+    return {dist: tuple(sorted(tops)) for dist, tops in out.items()}
+
+
+def provides(distribution: str, import_name: str) -> bool:
+    """Does the (declared) distribution provide top-level module ``import_name``?"""
+    dist = normalize(distribution)
+    module = normalize(import_name)
+    if dist == module:
+        return True
+    if import_name in KNOWN_RENAMES.get(dist, ()) or import_name in _installed_top_levels().get(dist, ()):
+        return True
+    # conservative prefix matches: cassandra-driver -> cassandra, python-jenkins -> jenkins
+    return dist.startswith(module + "-") or dist in (f"python-{module}", f"py{module}", f"{module}-python")
+
+
+@lru_cache(maxsize=64)
+def declared_distributions(root: str) -> tuple[str, ...]:
+    return tuple(sorted({name for name, _ in declared_requirements(root)}))
+
+
+def is_declared(root: str | None, import_name: str) -> bool:
+    if root is None:
+        return False
+    return any(provides(dist, import_name) for dist in declared_distributions(root))

@@ -1,0 +1,143 @@
+"""Cross-module answers for the session model: what a name imported from another first-party
+module is (a factory, an engine, a session-returning function...), found by running the same
+session model over that module's top level. Each module is analysed once per process."""
+from __future__ import annotations
+
+import ast
+
+from flake8_dbsession.model.flavour import Flavour
+from flake8_dbsession.model.functions import Product
+from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
+from flake8_dbsession.model.session_model import Resolver, SessionModel
+from flake8_dbsession.model.walk import walk
+from flake8_dbsession.project.index import ModuleLocation, ProjectIndex
+from flake8_dbsession.settings import Settings
+
+_MAX_HOPS = 8  # re-exports followed through at most this many modules
+
+
+class ModuleFacts:
+    """The module scope of one first-party module, as the session model sees it."""
+
+    def __init__(self, model: SessionModel) -> None:
+        self.model = model
+
+    @property
+    def scope(self) -> Scope:
+        return self.model.module_scope
+
+
+def _prune(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+
+
+class ProjectResolver(Resolver):
+    """Resolves imported names for one file (its module name makes relative imports absolute)."""
+
+    _facts: dict[str, ModuleFacts | None] = {}  # path -> facts, shared by every resolver (per process)
+    _building: set[str] = set()
+
+    def __init__(self, index: ProjectIndex, settings: Settings, module_name: str | None,
+                 is_package: bool = False) -> None:
+        self.index = index
+        self.settings = settings
+        self.module_name = module_name
+        self.is_package = is_package
+
+    # ------------------------------------------------------------------ names
+    def absolute(self, qualname: str) -> str | None:
+        """'..db.SessionLocal' -> 'app.db.SessionLocal' for a file in app/api/."""
+        if not qualname.startswith("."):
+            return qualname
+        level = len(qualname) - len(qualname.lstrip("."))
+        rest = qualname[level:]
+        if self.module_name is None:
+            return None
+        package = self.module_name.split(".")
+        if not self.is_package:
+            package = package[:-1]
+        if level - 1 > len(package):
+            return None
+        base = package[: len(package) - (level - 1)]
+        parts = base + ([rest] if rest else [])
+        return ".".join(p for p in parts if p) or None
+
+    def split(self, qualname: str) -> tuple[ModuleLocation, str] | None:
+        """'app.db.SessionLocal' -> (location of app.db, 'SessionLocal'); None for a module itself
+        or a name outside the project."""
+        absolute = self.absolute(qualname)
+        if absolute is None or "." not in absolute:
+            return None
+        if not self.index.is_first_party(absolute.split(".")[0]):
+            return None
+        if self.index.locate(absolute) is not None:
+            return None  # a module, not a name in one
+        module, _, name = absolute.rpartition(".")
+        location = self.index.locate(module)
+        if location is None or location.file is None:
+            return None
+        return location, name
+
+    # ------------------------------------------------------------------ facts
+    def facts(self, location: ModuleLocation) -> ModuleFacts | None:
+        path = location.file
+        if path is None:
+            return None
+        cache = ProjectResolver._facts
+        if path in cache:
+            return cache[path]
+        if path in ProjectResolver._building:
+            return None  # an import cycle: no answer rather than a loop
+        tree = self.index.tree(path)
+        if tree is None:
+            cache[path] = None
+            return None
+        ProjectResolver._building.add(path)
+        try:
+            resolver = ProjectResolver(self.index, self.settings, location.name, location.kind == "package")
+            model = SessionModel(self.settings, resolver)
+            walk(tree, [model], prune=_prune)
+            facts = ModuleFacts(model)
+        except RecursionError:
+            facts = None
+        finally:
+            ProjectResolver._building.discard(path)
+        cache[path] = facts
+        return facts
+
+    def _binding(self, qualname: str, hops: int = 0):
+        """(binding, facts of the module that holds it), following re-exports."""
+        split = self.split(qualname)
+        if split is None or hops > _MAX_HOPS:
+            return None, None
+        location, name = split
+        text = self.index.source(location.file)
+        if text is None or name not in text:
+            return None, None  # cheap: a module that never spells the name cannot define it
+        facts = self.facts(location)
+        if facts is None:
+            return None, None
+        binding = facts.scope.names.get(name)
+        if isinstance(binding, Imported):
+            inner = facts.model.resolver
+            if isinstance(inner, ProjectResolver):
+                target = inner.absolute(binding.qualname)
+                if target is not None:
+                    return inner._binding(target, hops + 1)
+            return None, None
+        return binding, facts
+
+    def flavour_of_import(self, qualname: str) -> Flavour | None:
+        binding, _ = self._binding(qualname)
+        return binding if isinstance(binding, Flavour) else None
+
+    def product_of_import(self, qualname: str) -> Product | None:
+        binding, facts = self._binding(qualname)
+        if isinstance(binding, LocalDef) and facts is not None:
+            return facts.model.products.of_function(binding.node)
+        return None
+
+
+def resolver_for(index: ProjectIndex, settings: Settings, filename: str) -> ProjectResolver:
+    module_name = index.module_name(filename) if filename not in ("", "-", "stdin") else None
+    return ProjectResolver(index, settings, module_name, filename.endswith("__init__.py"))
