@@ -4,6 +4,7 @@ distributions provide. Reads only metadata files, never imports anything, caches
 """
 from __future__ import annotations
 
+import ast
 import configparser
 import os
 import re
@@ -55,11 +56,17 @@ def declared_requirements(root: str) -> tuple[tuple[str, str], ...]:
         found += [d for d in project.get("dependencies", []) if isinstance(d, str)]
         for extra in (project.get("optional-dependencies") or {}).values():
             found += [d for d in extra if isinstance(d, str)]
+        for group in (data.get("dependency-groups") or {}).values():  # PEP 735
+            found += [d for d in group if isinstance(d, str)]
         poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data, dict) else {}
-        for table in ("dependencies", "dev-dependencies"):
-            for name, spec in (poetry.get(table) or {}).items():
+        tables = [poetry.get("dependencies"), poetry.get("dev-dependencies")]
+        tables += [group.get("dependencies") for group in (poetry.get("group") or {}).values()
+                   if isinstance(group, dict)]
+        for table in tables:
+            for name, spec in (table or {}).items():
                 version = spec.get("version", "") if isinstance(spec, dict) else str(spec)
                 found.append(f"{name} {_poetry_spec(version)}")
+    found += _setup_py_requirements(os.path.join(root, "setup.py"))
     setup_cfg = os.path.join(root, "setup.cfg")
     if os.path.isfile(setup_cfg):
         parser = configparser.ConfigParser()
@@ -86,6 +93,27 @@ def declared_requirements(root: str) -> tuple[tuple[str, str], ...]:
         if match and not line.startswith("-"):
             out.append((re.sub(r"[-_.]+", "-", match.group(1)).lower(), match.group(2).strip()))
     return tuple(out)
+
+
+def _setup_py_requirements(path: str) -> list[str]:
+    """Literal ``install_requires`` / ``extras_require`` of a setup() call, read with ``ast``
+    (setup.py is never run)."""
+    if not os.path.isfile(path):
+        return []
+    try:
+        with open(path, "rb") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return []
+    out: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.keyword) or node.arg not in ("install_requires", "extras_require"):
+            continue
+        values = node.value.values if isinstance(node.value, ast.Dict) else [node.value]
+        for value in values:
+            if isinstance(value, (ast.List, ast.Tuple)):
+                out += [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return out
 
 
 def _poetry_spec(version: str) -> str:

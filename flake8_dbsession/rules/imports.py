@@ -189,12 +189,16 @@ class MissingSessionName(_ImportRule):
             self._report(node, location, absolute, node.attr, f"{absolute}.{node.attr}",
                          error="AttributeError", when="when this line runs")
 
-    def _missing(self, location: ModuleLocation, name: str, hops: int = 0) -> bool:
+    def _missing(self, location: ModuleLocation, name: str, seen: frozenset[str] = frozenset()) -> bool:
+        """True when the module neither defines ``name`` nor can provide it through a star import;
+        ``seen`` breaks star-import cycles (a module already on the path provides nothing new)."""
         project = self.file.project
         if project.submodule_exists(location, name):
             return False
-        if location.kind == "namespace" or hops > 8:
-            return location.kind == "namespace"
+        if location.kind == "namespace" or location.path in seen:
+            return True
+        if len(seen) > 16:
+            return False  # too deep to be sure: no finding
         module = project.astroid_module(location)
         if module is None:
             return False
@@ -204,7 +208,8 @@ class MissingSessionName(_ImportRule):
             target = self._star_target(location, star)
             if target is None:
                 return False  # a star import we cannot follow may provide it
-            if not self._missing(target, name, hops + 1) and _exported(project.astroid_module(target), name):
+            if not self._missing(target, name, seen | {location.path}) and \
+                    _exported(project.astroid_module(target), name):
                 return False
         return True
 

@@ -1,0 +1,194 @@
+"""The project index and the resolver: layouts, declared dependencies, safety, odd projects."""
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+import venv
+
+import pytest
+
+from flake8_dbsession.project import metadata
+from flake8_dbsession.project.index import ProjectIndex, is_installed
+from tests.conftest import ROOT, run_flake8
+
+FORMAT = "--format=%(path)s:%(row)d:%(code)s"
+
+
+def codes(stdout: str) -> set[str]:
+    return {line.replace("./", "", 1) for line in stdout.split()}
+
+
+def test_linting_never_imports_the_project(project):
+    """Modules that write a file when imported: linting them must leave no file behind."""
+    payload = "import pathlib\npathlib.Path(__file__).with_suffix('.IMPORTED').write_text('x')\n"
+    root = project({
+        "pyproject.toml": "[project]\nname = 'trap'\ndependencies = ['SQLAlchemy']\n",
+        "app/__init__.py": payload,
+        "app/db.py": payload + "from sqlalchemy.ext.asyncio import async_sessionmaker\nSessionLocal = "
+                               "async_sessionmaker()\ndef get_session():\n    return SessionLocal()\n",
+        "app/routes.py": payload + textwrap.dedent("""\
+            from app.db import SessionLocal, get_session, AsyncSessionLocal
+            from app import db
+            import app.db
+
+            async def handler(job):
+                async with SessionLocal() as session:
+                    session.delete(job)
+                print(db.SessionLocal, app.db.engine_missing, get_session())
+            """),
+        "conftest.py": payload,
+        "setup.py": payload,
+    })
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == {"app/routes.py:3:DBS002", "app/routes.py:9:DBS005", "app/routes.py:10:DBS002"}
+    assert sorted(p.name for p in root.rglob("*.IMPORTED")) == []
+
+
+def test_file_outside_any_project(tmp_path):
+    folder = tmp_path / "loose"
+    folder.mkdir()
+    (folder / "helper_db.py").write_text("SessionLocal = None\n")
+    (folder / "script.py").write_text("from helper_db import SessionLocal\nfrom nowhere_db import engine\n")
+    result = run_flake8(["--select=DBS", FORMAT, "script.py"], cwd=folder)
+    assert codes(result.stdout) == {"script.py:2:DBS001"}
+
+
+def test_stdin_resolves_against_the_display_name(project):
+    root = project({"pyproject.toml": "[project]\nname='x'\n", "app/__init__.py": "",
+                    "app/db.py": "SessionLocal = None\n"})
+    source = "from app.db import SessionLocal, AsyncSessionLocal\n"
+    result = run_flake8(["--select=DBS", FORMAT, "--stdin-display-name", "app/x.py", "-"], cwd=root, stdin=source)
+    assert codes(result.stdout) == {"app/x.py:1:DBS002"}
+    bare = run_flake8(["--select=DBS", FORMAT, "-"], cwd=root, stdin="from nowhere_db import engine\n")
+    assert codes(bare.stdout) == {"stdin:1:DBS001"}
+
+
+def test_project_root_option(project):
+    root = project({"pyproject.toml": "[project]\nname='outer'\n",
+                    "service/app/__init__.py": "", "service/app/db.py": "SessionLocal = None\n",
+                    "service/app/routes.py": "from app.db import SessionLocal\n"})
+    # found from pyproject.toml at the top, 'app' is not a top-level module there
+    assert codes(run_flake8(["--select=DBS", FORMAT, "service/app/routes.py"], cwd=root).stdout) == {
+        "service/app/routes.py:1:DBS001"}
+    result = run_flake8(["--select=DBS", FORMAT, "--dbs-project-root=service", "service/app/routes.py"], cwd=root)
+    assert result.stdout == ""
+    bad = run_flake8(["--select=DBS", "--dbs-project-root=nope", "service/app/routes.py"], cwd=root)
+    assert bad.returncode == 2 and bad.stderr.strip() == (
+        "flake8-dbsession: error: dbs-project-root: 'nope' is not a directory")
+
+
+def test_import_cycles_and_self_imports(project):
+    root = project({
+        "pyproject.toml": "[project]\nname='c'\n",
+        "pkg/__init__.py": "from pkg.a import *\nfrom pkg.b import *\n",
+        "pkg/a.py": "from pkg.b import *\nfrom pkg import Engine2\nSessionA = None\n",
+        "pkg/b.py": "from pkg.a import *\nfrom pkg import SessionA\nEngine2 = None\n",
+        "pkg/use.py": "from pkg import SessionA, Engine2, MissingSession\n",
+    })
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr
+    assert codes(result.stdout) == {"pkg/use.py:1:DBS002"}
+
+
+def test_layouts(tmp_path):
+    (tmp_path / "src" / "shop" / "db").mkdir(parents=True)
+    (tmp_path / "src" / "shop" / "__init__.py").write_text("")
+    (tmp_path / "src" / "shop" / "db" / "session.py").write_text("")
+    (tmp_path / "ns" / "inner").mkdir(parents=True)
+    (tmp_path / "ns" / "inner" / "mod.py").write_text("")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("")
+    index = ProjectIndex(str(tmp_path))
+    assert index.locate("shop.db.session").kind == "module"
+    assert index.locate("shop.db").kind == "namespace"
+    assert index.locate("shop").kind == "package"
+    assert index.locate("ns.inner.mod").kind == "module"
+    assert index.locate("docs") is None
+    assert index.module_name(str(tmp_path / "src" / "shop" / "db" / "session.py")) == "shop.db.session"
+    assert index.module_name(str(tmp_path / "src" / "shop" / "__init__.py")) == "shop"
+
+
+def test_declared_dependencies(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""\
+        [project]
+        dependencies = ["PyYAML>=6", "psycopg2-binary", "cassandra-driver", "SQLAlchemy[asyncio]>=2.1"]
+        [project.optional-dependencies]
+        redis = ["redis>=5; python_version >= '3.9'"]
+        [tool.poetry.dependencies]
+        python = "^3.11"
+        asyncpg = {version = "^0.29"}
+        [tool.poetry.group.dev.dependencies]
+        pytest-asyncio = "*"
+        """))
+    (tmp_path / "requirements-dev.txt").write_text("# tools\n-r requirements.txt\nbeautifulsoup4==4.12\n")
+    root = str(tmp_path)
+    for name in ("yaml", "psycopg2", "cassandra", "sqlalchemy", "redis", "asyncpg", "bs4", "pytest_asyncio"):
+        assert metadata.is_declared(root, name), name
+    assert not metadata.is_declared(root, "init")
+    assert not metadata.is_declared(root, "cassandra_ext")
+    assert metadata.min_series(root, "sqlalchemy") == "2.1"
+
+
+def test_setup_py_is_read_not_run(tmp_path):
+    (tmp_path / "setup.py").write_text(textwrap.dedent("""\
+        import pathlib
+        pathlib.Path("RAN").write_text("x")
+        from setuptools import setup
+        setup(name="x", install_requires=["aiomysql>=0.2", "motor"])
+        """))
+    assert metadata.is_declared(str(tmp_path), "aiomysql")
+    assert metadata.is_declared(str(tmp_path), "motor")
+    assert not (tmp_path / "RAN").exists()
+
+
+def test_is_installed_uses_files_only():
+    assert is_installed("asyncio") and is_installed("flake8")
+    assert not is_installed("surely_not_a_module_xyz")
+
+
+@pytest.fixture(scope="session")
+def bare_venv(tmp_path_factory):
+    """A pre-commit-like environment: flake8 and this plugin, nothing else (no SQLAlchemy)."""
+    target = tmp_path_factory.mktemp("precommit") / "venv"
+    venv.EnvBuilder(with_pip=True).create(target)
+    python = target / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True, capture_output=True,
+                   timeout=600)
+    return target
+
+
+def test_pre_commit_environment_without_project_dependencies(bare_venv, project):
+    python = bare_venv / "bin" / "python"
+    probe = subprocess.run([str(python), "-c", "import sqlalchemy"], capture_output=True)
+    assert probe.returncode != 0, "the bare environment must not have SQLAlchemy"
+    root = project({
+        "pyproject.toml": textwrap.dedent("""\
+            [project]
+            name = "svc"
+            dependencies = ["SQLAlchemy[asyncio]>=2.0", "sqlmodel", "psycopg2-binary", "redis-om"]
+            """),
+        "app/__init__.py": "",
+        "app/db.py": textwrap.dedent("""\
+            from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+            from sqlmodel import Session
+            from psycopg2.extensions import connection as db_connection
+            from redis_om import get_redis_connection as redis_session
+            from nowhere_db import engine
+
+            AsyncSessionLocal = async_sessionmaker(create_async_engine("sqlite+aiosqlite://"))
+            """),
+        "app/routes.py": textwrap.dedent("""\
+            from app.db import AsyncSessionLocal
+
+            async def handler(job):
+                async with AsyncSessionLocal() as session:
+                    session.delete(job)
+            """),
+    })
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    result = subprocess.run([str(python), "-m", "flake8", "--select=DBS", FORMAT, "."], cwd=root,
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == {"app/db.py:5:DBS001", "app/routes.py:5:DBS005"}
