@@ -9,7 +9,7 @@ import re
 
 from flake8_dbsession.findings import Finding
 from flake8_dbsession.model.session_model import Resolver, SessionModel
-from flake8_dbsession.model.walk import walk
+from flake8_dbsession.model.walk import walk_with_hooks
 from flake8_dbsession.project import index as project_index
 from flake8_dbsession.project import metadata
 from flake8_dbsession.project.resolve import ProjectResolver, resolver_for
@@ -53,26 +53,17 @@ class FileContext:
             self.findings.append(Finding(line, col, code, message))
 
 
-class _Dispatcher:
-    """Calls the rules' visit_/leave_ hooks, by node type."""
-
-    def __init__(self, rules: list) -> None:
-        self.visit: dict[type, list] = {}
-        self.leave_: dict[type, list] = {}
-        for rule in rules:
-            table = hooks(rule)
-            for node_type, fn in table["visit"].items():
-                self.visit.setdefault(node_type, []).append(fn)
-            for node_type, fn in table["leave"].items():
-                self.leave_.setdefault(node_type, []).append(fn)
-
-    def enter(self, node: ast.AST) -> None:
-        for fn in self.visit.get(type(node), ()):
-            fn(node)
-
-    def leave(self, node: ast.AST) -> None:
-        for fn in self.leave_.get(type(node), ()):
-            fn(node)
+def _hook_tables(rules: list) -> tuple[dict, dict]:
+    """{node type: [bound visit_ methods]}, {node type: [bound leave_ methods]} for the rules."""
+    enter: dict[type, list] = {}
+    leave: dict[type, list] = {}
+    for rule in rules:
+        table = hooks(rule)
+        for node_type, fn in table["visit"].items():
+            enter.setdefault(node_type, []).append(fn)
+        for node_type, fn in table["leave"].items():
+            leave.setdefault(node_type, []).append(fn)
+    return enter, leave
 
 
 def might_use_sessions(source: str, settings: Settings) -> bool:
@@ -97,5 +88,6 @@ def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[st
     file = FileContext(filename, settings, resolver)
     enabled = [cls for code, cls in sorted(REGISTRY.items()) if codes is None or code in codes]
     rules = [cls(file) for cls in enabled]
-    walk(tree, [file.model, _Dispatcher(rules)])
+    enter, leave = _hook_tables(rules)
+    walk_with_hooks(tree, file.model, enter, leave)
     return sorted(file.findings)

@@ -52,11 +52,15 @@ def test_file_outside_any_project(tmp_path):
     (folder / "helper_db.py").write_text("SessionLocal = None\n")
     (folder / "script.py").write_text("from helper_db import SessionLocal\nfrom nowhere_db import engine\n")
     result = run_flake8(["--select=DBS", FORMAT, "script.py"], cwd=folder)
+    # no project, so nothing declares dependencies: 'nowhere_db' may be an undeclared package
+    assert codes(result.stdout) == set()
+    (folder / "requirements.txt").write_text("SQLAlchemy\n")
+    result = run_flake8(["--select=DBS", FORMAT, "script.py"], cwd=folder)
     assert codes(result.stdout) == {"script.py:2:DBS001"}
 
 
 def test_stdin_resolves_against_the_display_name(project):
-    root = project({"pyproject.toml": "[project]\nname='x'\n", "app/__init__.py": "",
+    root = project({"pyproject.toml": "[project]\nname='x'\ndependencies=[]\n", "app/__init__.py": "",
                     "app/db.py": "SessionLocal = None\n"})
     source = "from app.db import SessionLocal, AsyncSessionLocal\n"
     result = run_flake8(["--select=DBS", FORMAT, "--stdin-display-name", "app/x.py", "-"], cwd=root, stdin=source)
@@ -65,11 +69,23 @@ def test_stdin_resolves_against_the_display_name(project):
     assert codes(bare.stdout) == {"stdin:1:DBS001"}
 
 
-def test_project_root_option(project):
+def test_nested_package_below_the_project_root(project):
+    """A monorepo: pyproject.toml at the top, the service's package one level down."""
     root = project({"pyproject.toml": "[project]\nname='outer'\n",
                     "service/app/__init__.py": "", "service/app/db.py": "SessionLocal = None\n",
-                    "service/app/routes.py": "from app.db import SessionLocal\n"})
-    # found from pyproject.toml at the top, 'app' is not a top-level module there
+                    "service/app/routes.py": "from app.db import SessionLocal, AsyncSessionLocal\n",
+                    "vendored/pkg/db.py": "engine = None\n",
+                    "vendored/pkg/use.py": "from pkg.db import engine\n"})
+    assert codes(run_flake8(["--select=DBS", FORMAT, "."], cwd=root).stdout) == {
+        "service/app/routes.py:1:DBS002"}
+
+
+def test_project_root_option(project):
+    files = {"pyproject.toml": "[project]\nname='outer'\ndependencies=['SQLAlchemy']\n",
+             "service/lib/db.py": "SessionLocal = None\n",
+             "service/app/routes.py": "from lib.db import SessionLocal\n"}
+    root = project(files)
+    # no __init__.py anywhere: 'lib' is a top-level module only if 'service' is the root
     assert codes(run_flake8(["--select=DBS", FORMAT, "service/app/routes.py"], cwd=root).stdout) == {
         "service/app/routes.py:1:DBS001"}
     result = run_flake8(["--select=DBS", FORMAT, "--dbs-project-root=service", "service/app/routes.py"], cwd=root)
@@ -108,6 +124,25 @@ def test_layouts(tmp_path):
     assert index.locate("docs") is None
     assert index.module_name(str(tmp_path / "src" / "shop" / "db" / "session.py")) == "shop.db.session"
     assert index.module_name(str(tmp_path / "src" / "shop" / "__init__.py")) == "shop"
+
+
+def test_no_declarations_means_no_evidence(project):
+    root = project({"pyproject.toml": "[project]\nname='x'\n", "app/x.py": "from init import Session\n"})
+    assert run_flake8(["--select=DBS", "app/x.py"], cwd=root).stdout == ""
+
+
+def test_more_declaration_sources(tmp_path):
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements" / "base.in").write_text("flask-sqlalchemy\n")
+    (tmp_path / "poetry.lock").write_text('[[package]]\nname = "neo4j"\nversion = "5.0"\n')
+    (tmp_path / "Pipfile").write_text('[packages]\ncassandra-driver = "*"\n')
+    info = tmp_path / "pkg-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Name: pkg\nRequires-Dist: fastapi-users-db-sqlalchemy>=7\n")
+    root = str(tmp_path)
+    for name in ("flask_sqlalchemy", "sqlalchemy", "neo4j", "cassandra"):
+        assert metadata.is_declared(root, name), name
+    assert metadata.declares_dependencies(root)
 
 
 def test_declared_dependencies(tmp_path):

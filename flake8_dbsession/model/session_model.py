@@ -45,15 +45,23 @@ class SessionModel:
         self.scope: Scope = module_scope if module_scope is not None else Scope("module", ast.Module(), None)
         self.ancestors: list[ast.AST] = []
         self.products = FunctionProducts(self)
+        # answers for the node being visited: bindings change only inside enter/leave, so every
+        # rule hook of one node may share them. Entries hold the node itself, so its id cannot be
+        # reused by a temporary node (a parsed string annotation) while the entry lives.
+        self._memo: dict[tuple[int, str], tuple[ast.AST, object]] = {}
 
     # ------------------------------------------------------------------ walk hooks
     def enter(self, node: ast.AST) -> None:
+        if self._memo:
+            self._memo.clear()
         self.ancestors.append(node)
         method = _ENTER.get(type(node))
         if method is not None:
             method(self, node)
 
     def leave(self, node: ast.AST) -> None:
+        if self._memo:
+            self._memo.clear()
         method = _LEAVE.get(type(node))
         if method is not None:
             method(self, node)
@@ -267,6 +275,15 @@ class SessionModel:
     # ------------------------------------------------------------------ questions
     def qualname(self, expr: ast.expr) -> str | None:
         """``orm.Session`` -> ``sqlalchemy.orm.Session`` through the file's imports."""
+        key = (id(expr), "q")
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is expr:
+            return hit[1]  # type: ignore[return-value]
+        answer = self._qualname(expr)
+        self._memo[key] = (expr, answer)
+        return answer
+
+    def _qualname(self, expr: ast.expr) -> str | None:
         attrs: list[str] = []
         while isinstance(expr, ast.Attribute):  # iterative: attribute chains can be very long
             attrs.append(expr.attr)
@@ -299,6 +316,15 @@ class SessionModel:
         """What ``expr`` evaluates to, at this point of the walk; None when there is no evidence."""
         if expr is None:
             return None
+        key = (id(expr), "f")
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is expr:
+            return hit[1]  # type: ignore[return-value]
+        answer = self._flavour(expr)
+        self._memo[key] = (expr, answer)
+        return answer
+
+    def _flavour(self, expr: ast.expr) -> Flavour | None:
         if isinstance(expr, ast.Name):
             return self._name_flavour(expr)
         if isinstance(expr, ast.Attribute):

@@ -15,7 +15,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     tomllib = None  # type: ignore[assignment]
 
-ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "requirements.txt", ".git")
 _REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
 _FLOOR = re.compile(r"(>=|~=|==|>)\s*(\d+)\.(\d+)")
 
@@ -42,57 +42,135 @@ def root_for_file(filename: str, configured: str | None = None) -> str | None:
 
 
 @lru_cache(maxsize=64)
+def declaration_sources(root: str) -> tuple[str, ...]:
+    """The files of ``root`` that declare dependencies (read by :func:`declared_requirements`)."""
+    return _read_declarations(root)[1]
+
+
+@lru_cache(maxsize=64)
 def declared_requirements(root: str) -> tuple[tuple[str, str], ...]:
     """(normalized distribution name, version specifier) pairs the project declares."""
+    return _read_declarations(root)[0]
+
+
+@lru_cache(maxsize=64)
+def _read_declarations(root: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     found: list[str] = []
+    sources: list[str] = []
     pyproject = os.path.join(root, "pyproject.toml")
-    if tomllib is not None and os.path.isfile(pyproject):
-        try:
-            with open(pyproject, "rb") as handle:
-                data = tomllib.load(handle)
-        except (OSError, ValueError):
-            data = {}
-        project = data.get("project", {}) if isinstance(data, dict) else {}
+    data = _toml(pyproject)
+    if data:
+        project = data.get("project", {})
+        if isinstance(project, dict) and ("dependencies" in project or "optional-dependencies" in project):
+            sources.append(pyproject)
         found += [d for d in project.get("dependencies", []) if isinstance(d, str)]
         for extra in (project.get("optional-dependencies") or {}).values():
             found += [d for d in extra if isinstance(d, str)]
         for group in (data.get("dependency-groups") or {}).values():  # PEP 735
             found += [d for d in group if isinstance(d, str)]
-        poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data, dict) else {}
+        poetry = data.get("tool", {}).get("poetry", {})
         tables = [poetry.get("dependencies"), poetry.get("dev-dependencies")]
         tables += [group.get("dependencies") for group in (poetry.get("group") or {}).values()
                    if isinstance(group, dict)]
+        if any(tables):
+            sources.append(pyproject + " [tool.poetry]")
         for table in tables:
             for name, spec in (table or {}).items():
                 version = spec.get("version", "") if isinstance(spec, dict) else str(spec)
                 found.append(f"{name} {_poetry_spec(version)}")
-    found += _setup_py_requirements(os.path.join(root, "setup.py"))
+    setup_py = _setup_py_requirements(os.path.join(root, "setup.py"))
+    if setup_py:
+        sources.append(os.path.join(root, "setup.py"))
+        found += setup_py
     setup_cfg = os.path.join(root, "setup.cfg")
     if os.path.isfile(setup_cfg):
         parser = configparser.ConfigParser()
         try:
             parser.read(setup_cfg, encoding="utf-8")
-            found += parser.get("options", "install_requires", fallback="").splitlines()
+            if parser.has_option("options", "install_requires"):
+                sources.append(setup_cfg)
+                found += parser.get("options", "install_requires").splitlines()
+            if parser.has_section("options.extras_require"):
+                for _, value in parser.items("options.extras_require"):
+                    found += value.splitlines()
         except (configparser.Error, UnicodeDecodeError):
             pass
-    try:
-        names = sorted(os.listdir(root))
-    except OSError:
-        names = []
-    for name in names:
-        if name.startswith("requirements") and name.endswith(".txt"):
-            try:
-                with open(os.path.join(root, name), encoding="utf-8", errors="replace") as handle:
-                    found += handle.read().splitlines()
-            except OSError:
-                pass
+    for path in _requirement_files(root):
+        sources.append(path)
+        found += _lines(path)
+    for lock in ("poetry.lock", "uv.lock", "pdm.lock"):  # lock files name transitive packages too
+        locked = _toml(os.path.join(root, lock))
+        packages = locked.get("package", []) if locked else []
+        if packages:
+            sources.append(os.path.join(root, lock))
+            found += [p["name"] for p in packages if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    pipfile = _toml(os.path.join(root, "Pipfile"))
+    if pipfile:
+        sources.append(os.path.join(root, "Pipfile"))
+        for table in ("packages", "dev-packages"):
+            found += list((pipfile.get(table) or {}).keys())
+    metadata_lines = _distribution_metadata(root)
+    if metadata_lines:
+        sources.append(os.path.join(root, "*.dist-info/METADATA"))
+        found += metadata_lines
     out = []
     for line in found:
         line = line.split("#", 1)[0].split(";", 1)[0].strip()
         match = _REQ.match(line)
         if match and not line.startswith("-"):
             out.append((re.sub(r"[-_.]+", "-", match.group(1)).lower(), match.group(2).strip()))
-    return tuple(out)
+    return tuple(out), tuple(sources)
+
+
+def _toml(path: str) -> dict:
+    if tomllib is None or not os.path.isfile(path):
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        return []
+
+
+def _requirement_files(root: str) -> list[str]:
+    """requirements*.txt / *.in at the root and every .txt / .in under requirements/."""
+    out = []
+    for folder, strict in ((root, True), (os.path.join(root, "requirements"), False)):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".txt", ".in")):
+                continue
+            if strict and not name.startswith("requirements"):
+                continue
+            out.append(os.path.join(folder, name))
+    return out
+
+
+def _distribution_metadata(root: str) -> list[str]:
+    """Requires-Dist of an unpacked wheel or sdist (``*.dist-info/METADATA``, ``PKG-INFO``)."""
+    candidates = [os.path.join(root, "PKG-INFO")]
+    try:
+        candidates += [os.path.join(root, n, "METADATA") for n in os.listdir(root) if n.endswith(".dist-info")]
+    except OSError:
+        pass
+    out = []
+    for path in candidates:
+        for line in _lines(path):
+            if line.startswith("Requires-Dist:"):
+                out.append(line.split(":", 1)[1].strip())
+    return out
 
 
 def _setup_py_requirements(path: str) -> list[str]:
@@ -214,16 +292,42 @@ def _installed_top_levels() -> dict[str, tuple[str, ...]]:
     return {dist: tuple(sorted(tops)) for dist, tops in out.items()}
 
 
+# Distributions that bring others with them: importing those without declaring them is common
+# (Flask-SQLAlchemy users import sqlalchemy), and a pre-commit environment installs none of them.
+BRINGS: dict[str, tuple[str, ...]] = {
+    "sqlmodel": ("sqlalchemy", "pydantic"),
+    "flask-sqlalchemy": ("sqlalchemy", "flask"),
+    "alembic": ("sqlalchemy",),
+    "fastapi": ("starlette", "pydantic"),
+    "aiogram": ("aiohttp", "pydantic"),
+    "boto3": ("botocore",),
+    "aioboto3": ("aiobotocore", "botocore", "boto3"),
+    "requests-oauthlib": ("requests", "oauthlib"),
+    "celery": ("kombu",),
+    "databases": ("sqlalchemy",),
+    "ormar": ("sqlalchemy", "databases", "pydantic"),
+    "litestar": ("msgspec",),
+    "advanced-alchemy": ("sqlalchemy", "alembic"),
+    "django": ("asgiref",),
+}
+
+
 def provides(distribution: str, import_name: str) -> bool:
-    """Does the (declared) distribution provide top-level module ``import_name``?"""
+    """Does the (declared) distribution provide top-level module ``import_name``, itself or as a
+    dependency it always brings?"""
     dist = normalize(distribution)
     module = normalize(import_name)
     if dist == module:
         return True
     if import_name in KNOWN_RENAMES.get(dist, ()) or import_name in _installed_top_levels().get(dist, ()):
         return True
-    # conservative prefix matches: cassandra-driver -> cassandra, python-jenkins -> jenkins
-    return dist.startswith(module + "-") or dist in (f"python-{module}", f"py{module}", f"{module}-python")
+    if import_name in BRINGS.get(dist, ()):
+        return True
+    # conservative matches: cassandra-driver -> cassandra, python-jenkins -> jenkins, and plugins
+    # named after what they extend (fastapi-users-db-sqlalchemy brings sqlalchemy)
+    if dist.startswith(module + "-") or dist in (f"python-{module}", f"py{module}", f"{module}-python"):
+        return True
+    return module in dist.split("-")
 
 
 @lru_cache(maxsize=64)
@@ -235,3 +339,9 @@ def is_declared(root: str | None, import_name: str) -> bool:
     if root is None:
         return False
     return any(provides(dist, import_name) for dist in declared_distributions(root))
+
+
+def declares_dependencies(root: str | None) -> bool:
+    """Did any file of the project declare dependencies? Without that, an import that is neither
+    first-party nor installed may just be an undeclared dependency: no evidence of a broken import."""
+    return root is not None and bool(declaration_sources(root))

@@ -38,11 +38,15 @@ class ProjectResolver(Resolver):
     _building: set[str] = set()
 
     def __init__(self, index: ProjectIndex, settings: Settings, module_name: str | None,
-                 is_package: bool = False) -> None:
+                 is_package: bool = False, filename: str = "") -> None:
         self.index = index
         self.settings = settings
         self.module_name = module_name
         self.is_package = is_package
+        self.filename = filename
+
+    def _roots(self, top: str) -> tuple[str, ...]:
+        return self.index.roots_for(self.filename, top)
 
     # ------------------------------------------------------------------ names
     def absolute(self, qualname: str) -> str | None:
@@ -68,12 +72,13 @@ class ProjectResolver(Resolver):
         absolute = self.absolute(qualname)
         if absolute is None or "." not in absolute:
             return None
-        if not self.index.is_first_party(absolute.split(".")[0]):
+        roots = self._roots(absolute.split(".")[0])
+        if not self.index.is_first_party(absolute.split(".")[0], roots):
             return None
-        if self.index.locate(absolute) is not None:
+        if self.index.locate(absolute, roots) is not None:
             return None  # a module, not a name in one
         module, _, name = absolute.rpartition(".")
-        location = self.index.locate(module)
+        location = self.index.locate(module, roots)
         if location is None or location.file is None:
             return None
         return location, name
@@ -94,7 +99,8 @@ class ProjectResolver(Resolver):
             return None
         ProjectResolver._building.add(path)
         try:
-            resolver = ProjectResolver(self.index, self.settings, location.name, location.kind == "package")
+            resolver = ProjectResolver(self.index, self.settings, self.index.module_name(path) or location.name,
+                                       location.kind == "package", path)
             model = SessionModel(self.settings, resolver)
             walk(tree, [model], prune=_prune)
             facts = ModuleFacts(model)
@@ -140,4 +146,4 @@ class ProjectResolver(Resolver):
 
 def resolver_for(index: ProjectIndex, settings: Settings, filename: str) -> ProjectResolver:
     module_name = index.module_name(filename) if filename not in ("", "-", "stdin") else None
-    return ProjectResolver(index, settings, module_name, filename.endswith("__init__.py"))
+    return ProjectResolver(index, settings, module_name, filename.endswith("__init__.py"), filename)

@@ -74,6 +74,8 @@ class AsyncCallNotAwaited(Rule):
         self.report(node, self._message(found, use) + _note(found.receiver))
 
     def visit_Name(self, node: ast.Name) -> None:
+        if not self._pending:
+            return
         scope = self.model.scope
         here = self._pending.get(id(scope), {})
         if isinstance(node.ctx, ast.Store):
@@ -110,6 +112,8 @@ class AsyncCallNotAwaited(Rule):
     def _finish(self, node: ast.AST) -> None:
         for pending in self._pending.pop(id(self.model.scope), {}).values():
             self._report_pending(pending)
+        for key in [k for k, v in self._pending.items() if not v]:
+            del self._pending[key]
 
     leave_FunctionDef = leave_AsyncFunctionDef = leave_Lambda = leave_Module = _finish
 

@@ -39,13 +39,22 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+_HOOK_NAMES: dict[type, list[tuple[str, type, str]]] = {}
+
+
 def hooks(rule: Rule) -> dict[str, dict[type, Callable[[ast.AST], None]]]:
     """{'visit': {ast.Call: bound method, ...}, 'leave': {...}} for one rule instance."""
+    names = _HOOK_NAMES.get(type(rule))
+    if names is None:
+        names = []
+        for attr in dir(type(rule)):
+            for prefix in ("visit", "leave"):
+                if attr.startswith(prefix + "_"):
+                    node_type = getattr(ast, attr[len(prefix) + 1:], None)
+                    if isinstance(node_type, type) and issubclass(node_type, ast.AST):
+                        names.append((prefix, node_type, attr))
+        _HOOK_NAMES[type(rule)] = names
     out: dict[str, dict[type, Callable[[ast.AST], None]]] = {"visit": {}, "leave": {}}
-    for attr in dir(rule):
-        for prefix in ("visit", "leave"):
-            if attr.startswith(prefix + "_"):
-                node_type = getattr(ast, attr[len(prefix) + 1:], None)
-                if isinstance(node_type, type) and issubclass(node_type, ast.AST):
-                    out[prefix][node_type] = getattr(rule, attr)
+    for prefix, node_type, attr in names:
+        out[prefix][node_type] = getattr(rule, attr)
     return out

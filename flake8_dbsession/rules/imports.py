@@ -30,11 +30,10 @@ class _ImportRule(Rule):
             return None
         return os.path.dirname(os.path.abspath(name))
 
-    @property
-    def _extra_roots(self) -> tuple[str, ...]:
-        """A script's own folder is on sys.path when it runs: its siblings import absolutely."""
-        folder = self._file_dir
-        return (folder,) if folder else ()
+    def _extra_roots(self, top: str | None = None) -> tuple[str, ...]:
+        """A script's folder, its package root and enclosing folders named ``top`` (see
+        ProjectIndex.roots_for)."""
+        return self.file.project.roots_for(self.file.filename, top)
 
     def _relative_folder(self, level: int) -> str | None:
         folder = self._file_dir
@@ -58,10 +57,13 @@ class _ImportRule(Rule):
         top = modname.split(".")[0]
         if top == "__future__" or self._ignored(modname):
             return True
-        if project.is_first_party(top, self._extra_roots):
-            return project.locate(modname, self._extra_roots)
-        if is_installed(top) or project.is_declared(top):
+        roots = self._extra_roots(top)
+        if project.is_first_party(top, roots):
+            return project.locate(modname, roots)
+        if project.is_declared(top) or is_installed(top):
             return True
+        if not project.declares_dependencies():
+            return True  # nothing says what the project depends on: no evidence it is broken
         return None
 
     def _ignored(self, modname: str) -> bool:
@@ -130,7 +132,7 @@ class UnresolvedSessionModule(_ImportRule):
         parent, _, last = module.rpartition(".")
         project = self.file.project
         if parent:
-            location = project.locate(parent, self._extra_roots)
+            location = project.locate(parent, self._extra_roots(parent.split(".")[0]))
             folders = [location.folder] if location is not None and location.folder else []
         else:
             folders = list(project.source_roots)
@@ -180,9 +182,12 @@ class MissingSessionName(_ImportRule):
         if qualname is None or resolver is None:
             return
         absolute = resolver.absolute(qualname)
-        if absolute is None or not self.file.project.is_first_party(absolute.split(".")[0]):
+        if absolute is None:
             return
-        location = self.file.project.locate(absolute)
+        roots = self._extra_roots(absolute.split(".")[0])
+        if not self.file.project.is_first_party(absolute.split(".")[0], roots):
+            return
+        location = self.file.project.locate(absolute, roots)
         if location is None or self._guarded():
             return
         if self._missing(location, node.attr):
@@ -221,9 +226,10 @@ class MissingSessionName(_ImportRule):
                 folder = os.path.dirname(folder)
             return _locate_relative(folder, star.modname.split(".") if star.modname else [])
         top = star.modname.split(".")[0]
-        if not project.is_first_party(top):
+        roots = project.roots_for(location.path, top)
+        if not project.is_first_party(top, roots):
             return None
-        return project.locate(star.modname)
+        return project.locate(star.modname, roots)
 
     def _report(self, node: ast.AST, location: ModuleLocation, module: str, name: str, statement: str,
                 error: str = "ImportError", when: str = "when this module is imported") -> None:
@@ -257,7 +263,9 @@ class MissingSessionName(_ImportRule):
                 # a re-export of a first-party name counts; SQLAlchemy's own classes do not
                 inner = facts.model.resolver if facts is not None else None
                 target = inner.absolute(binding.qualname) if hasattr(inner, "absolute") else None
-                first_party = target is not None and self.file.project.is_first_party(target.split(".")[0])
+                top = target.split(".")[0] if target is not None else ""
+                first_party = target is not None and self.file.project.is_first_party(
+                    top, self.file.project.roots_for(location.path, top))
                 if not first_party:
                     continue
                 sessiony = sessiony or self._session_related(name)
