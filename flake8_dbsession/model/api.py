@@ -117,3 +117,20 @@ def drivers_of(dialect: str, flavour: str) -> list[str]:
         if latest in (flavour, "both"):
             out.append(driver)
     return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def coroutine_method_names() -> frozenset[str]:
+    """Every method name that gives a coroutine on some async class: a cheap first filter."""
+    return frozenset(name for members in sqla_api.MEMBERS.values() for name, kinds in members.items()
+                     if any(k in _AWAIT_KINDS for k in kinds.values()))
+
+
+@lru_cache(maxsize=None)
+def sync_io_names() -> frozenset[str]:
+    return frozenset(name for names in sqla_api.SYNC_IO.values() for name in names) | sqla_api.QUERY_TERMINALS
+
+
+@lru_cache(maxsize=None)
+def member_names() -> frozenset[str]:
+    return frozenset(name for members in sqla_api.MEMBERS.values() for name in members)

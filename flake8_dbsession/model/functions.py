@@ -40,11 +40,11 @@ class FunctionProducts:
             if isinstance(binding, LocalDef):
                 return self.of_function(binding.node)
             if isinstance(binding, Imported):
-                return model.resolver.product_of_import(binding.qualname)
+                return model.resolve_product(binding.qualname)
             return None
         if isinstance(expr, ast.Attribute):
             qualname = model.qualname(expr)
-            return model.resolver.product_of_import(qualname) if qualname else None
+            return model.resolve_product(qualname) if qualname else None
         return None
 
     def of_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product | None:
@@ -55,7 +55,7 @@ class FunctionProducts:
             return None
         self._busy.add(key)
         try:
-            product = self._compute(node)
+            product = self._compute(node)  # may raise NeedsResolver: nothing cached then
         finally:
             self._busy.discard(key)
         self._cache[key] = product
@@ -70,6 +70,10 @@ class FunctionProducts:
             flavour = self.model.annotation(node.returns, unwrap_containers=True)
             generator = generator or flavour is not None
         if flavour is None:
+            if self.model._deferring and self.model.resolver.costly:
+                from flake8_dbsession.model.session_model import NeedsResolver
+
+                raise NeedsResolver  # reading the body may reach other modules: not at binding time
             flavour = self._infer(node, generator)
         return Product(flavour, generator, context)
 

@@ -36,7 +36,23 @@ class StrConstant:
     value: str
 
 
-Binding = Union[Flavour, Imported, LocalDef, TypeAlias, StrConstant, None]
+@dataclass(eq=False)
+class Deferred:
+    """A binding whose flavour needs another module (the resolver): worked out on first use, so
+    the many names never asked about cost nothing. ``how`` is "value" (``x = expr``), "entered"
+    (``with expr as x``) or "param" (``node`` is the ast.arg, ``default`` its default)."""
+
+    how: str
+    node: ast.AST
+    scope: "Scope"
+    default: ast.expr | None = None
+    declared: Flavour | None = None  # an annotation to fall back on (construction wins)
+    name: str = ""
+    previous: object = None  # what the name was bound to before: ``x = x or make()`` reads it
+    settling: bool = False
+
+
+Binding = Union[Flavour, Imported, LocalDef, TypeAlias, StrConstant, Deferred, None]
 
 
 @dataclass
@@ -47,7 +63,7 @@ class Scope:
     is_async: bool = False
     names: dict[str, Binding] = field(default_factory=dict)
     # class scopes: attribute name -> flavour of self.<name> (None when contradictory)
-    attrs: dict[str, Flavour | None] = field(default_factory=dict)
+    attrs: dict[str, Flavour | Deferred | None] = field(default_factory=dict)
     # methods: the name of the first parameter (self / cls) and the class scope
     self_name: str | None = None
     class_scope: Scope | None = None

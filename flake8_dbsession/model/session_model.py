@@ -17,7 +17,7 @@ from flake8_dbsession.model.annotations import annotation_flavour, depends_targe
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
-from flake8_dbsession.model.scopes import Imported, LocalDef, Scope, StrConstant, TypeAlias
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -26,8 +26,14 @@ _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SYNC_TWIN_ATTRS = {"sync_session", "sync_engine", "sync_connection"}
 
 
+class NeedsResolver(Exception):
+    """Raised while binding, instead of asking the resolver: the binding is deferred."""
+
+
 class Resolver:
     """Answers about names imported from other modules of the project. This one knows nothing."""
+
+    costly = False  # a real resolver reads other modules: bindings that need it are deferred
 
     def flavour_of_import(self, qualname: str) -> Flavour | None:
         return None
@@ -49,23 +55,34 @@ class SessionModel:
         # rule hook of one node may share them. Entries hold the node itself, so its id cannot be
         # reused by a temporary node (a parsed string annotation) while the entry lives.
         self._memo: dict[tuple[int, str], tuple[ast.AST, object]] = {}
+        self._deferring = False
 
     # ------------------------------------------------------------------ walk hooks
     def enter(self, node: ast.AST) -> None:
-        if self._memo:
-            self._memo.clear()
         self.ancestors.append(node)
         method = _ENTER.get(type(node))
         if method is not None:
+            self._memo.clear()  # bindings may change: memoised answers may not hold any more
             method(self, node)
 
     def leave(self, node: ast.AST) -> None:
-        if self._memo:
-            self._memo.clear()
         method = _LEAVE.get(type(node))
         if method is not None:
+            self._memo.clear()
             method(self, node)
         self.ancestors.pop()
+
+    def handlers(self) -> tuple[dict, dict]:
+        """{node type: bound handler} for entering and leaving, for a walk that dispatches itself
+        (:func:`walk_with_hooks`); the walk keeps ``ancestors`` and calls these as enter/leave do."""
+
+        def bound(method):
+            def handler(node, _memo=self._memo, _self=self, _method=method):
+                _memo.clear()
+                _method(_self, node)
+            return handler
+
+        return ({t: bound(m) for t, m in _ENTER.items()}, {t: bound(m) for t, m in _LEAVE.items()})
 
     @property
     def parent(self) -> ast.AST | None:
@@ -149,8 +166,10 @@ class SessionModel:
         if not isinstance(node.target, ast.Name):
             return
         declared = self.annotation(node.annotation)
-        built = self._value_binding(node.value) if node.value is not None else None
-        if isinstance(built, Flavour):
+        built = self._value_binding(node.value, declared, node.target.id) if node.value is not None else None
+        if isinstance(built, Deferred):
+            self._bind(node.target.id, built)
+        elif isinstance(built, Flavour):
             self._bind(node.target.id, _prefer_construction(built, declared, node.target.id))
         elif node.value is not None and _last_name(node.annotation) == "TypeAlias":
             self.scope.names[node.target.id] = TypeAlias(node.value)
@@ -158,12 +177,14 @@ class SessionModel:
             self._bind(node.target.id, declared if declared is not None else built)
 
     def _leave_named_expr(self, node: ast.NamedExpr) -> None:
-        self._bind(node.target.id, self.flavour(node.value))
+        self._bind(node.target.id, self._try(lambda: self.flavour(node.value),
+                                             Deferred("value", node.value, self.scope, name=node.target.id)))
 
     def _leave_withitem(self, node: ast.withitem) -> None:
         target = node.optional_vars
         if isinstance(target, ast.Name):
-            self._bind(target.id, self.entered(node.context_expr))
+            self._bind(target.id, self._try(lambda: self.entered(node.context_expr),
+                                            Deferred("entered", node.context_expr, self.scope, name=target.id)))
         elif target is not None:
             for name in _target_names(target):
                 self.scope.names[name] = None
@@ -181,13 +202,16 @@ class SessionModel:
         """Bind in the current scope. Inside a function, a name that held a session of another
         flavour (``if ...: s = AsyncSessionLocal() else: s = SessionLocal()``) becomes unknown."""
         old = self.scope.names.get(name)
+        if isinstance(value, Deferred):
+            value.previous = old
         if self.scope.kind != "module" and isinstance(old, Flavour) and isinstance(value, Flavour) and (
                 old.mode is not value.mode or old.kind is not value.kind):
             value = None
         self.scope.names[name] = value
 
-    def _value_binding(self, value: ast.expr):
-        flavour = self.flavour(value)
+    def _value_binding(self, value: ast.expr, declared: Flavour | None = None, name: str = ""):
+        flavour = self._try(lambda: self.flavour(value),
+                            Deferred("value", value, self.scope, declared=declared, name=name))
         if flavour is not None:
             return flavour
         if self.scope.kind == "module":
@@ -207,7 +231,9 @@ class SessionModel:
             if default is not None:
                 defaults[arg.arg] = default
         for arg in _all_args(args):
-            scope.names[arg.arg] = self.parameter_flavour(arg, defaults.get(arg.arg))
+            default = defaults.get(arg.arg)
+            scope.names[arg.arg] = self._try(lambda: self.parameter_flavour(arg, default),
+                                             Deferred("param", arg, scope, default=default, name=arg.arg))
 
     def parameter_flavour(self, arg: ast.arg, default: ast.expr | None) -> Flavour | None:
         declared = self.annotation(arg.annotation)
@@ -249,22 +275,28 @@ class SessionModel:
             self_name = init.args.args[0].arg
             for stmt in _statements(init.body):
                 if isinstance(stmt, ast.Assign):
-                    value = self.flavour(stmt.value)
+                    value = self._try(lambda: self.flavour(stmt.value), Deferred("value", stmt.value, temp))
                     for target in stmt.targets:
                         self._scan_target(target, value, self_name, temp, class_scope)
                 elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-                    value = self.flavour(stmt.value) or self.annotation(stmt.annotation)
+                    declared = self.annotation(stmt.annotation)
+                    value = self._try(lambda: self.flavour(stmt.value),
+                                      Deferred("value", stmt.value, temp, declared=declared)) or declared
                     self._scan_target(stmt.target, value, self_name, temp, class_scope)
         finally:
             self.scope = saved
 
     @staticmethod
-    def _scan_target(target: ast.expr, value: Flavour | None, self_name: str, temp: Scope,
+    def _scan_target(target: ast.expr, value: Flavour | Deferred | None, self_name: str, temp: Scope,
                      class_scope: Scope) -> None:
         if isinstance(target, ast.Name):
             temp.names[target.id] = value
         elif (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
               and target.value.id == self_name):
+            old = class_scope.attrs.get(target.attr)
+            if target.attr in class_scope.attrs and (isinstance(value, Deferred) or isinstance(old, Deferred)):
+                class_scope.attrs[target.attr] = None  # assigned twice, one of them unknown yet
+                return
             if target.attr in class_scope.attrs and class_scope.attrs[target.attr] != value:
                 if value is None or class_scope.attrs[target.attr] is None or \
                         class_scope.attrs[target.attr].mode != value.mode:
@@ -341,13 +373,74 @@ class SessionModel:
             return agree([self.flavour(v) for v in expr.values])
         return None
 
+    # ------------------------------------------------------------------ the resolver, lazily
+    def resolve_flavour(self, qualname: str) -> Flavour | None:
+        if self._deferring and self.resolver.costly:
+            raise NeedsResolver
+        return self.resolver.flavour_of_import(qualname)
+
+    def resolve_product(self, qualname: str):
+        if self._deferring and self.resolver.costly:
+            raise NeedsResolver
+        return self.resolver.product_of_import(qualname)
+
+    def _try(self, compute, deferred: Deferred):
+        """Binding time: compute now unless that needs another module; then defer."""
+        if not self.resolver.costly:
+            return compute()
+        saved = self._deferring
+        self._deferring = True
+        try:
+            return compute()
+        except NeedsResolver:
+            return deferred
+        finally:
+            self._deferring = saved
+
+    def settle(self, binding):
+        """The flavour of a deferred binding, worked out now (in the scope it was bound in)."""
+        if not isinstance(binding, Deferred):
+            return binding
+        if binding.settling:
+            return None  # a binding that reads itself: no evidence
+        binding.settling = True
+        names = binding.scope.names
+        restore = binding.name and names.get(binding.name) is binding
+        if restore:
+            names[binding.name] = binding.previous  # the right-hand side sees the earlier binding
+        saved_scope, saved_deferring = self.scope, self._deferring
+        self.scope, self._deferring = binding.scope, False
+        saved_memo, self._memo = self._memo, {}
+        try:
+            if binding.how == "param":
+                result = self.parameter_flavour(binding.node, binding.default)
+            elif binding.how == "entered":
+                result = self.entered(binding.node)
+            else:
+                built = self.flavour(binding.node)
+                result = _prefer_construction(built, binding.declared, binding.name) if built is not None \
+                    else binding.declared
+        finally:
+            self.scope, self._deferring, self._memo = saved_scope, saved_deferring, saved_memo
+            if restore:
+                names[binding.name] = binding
+            binding.settling = False
+        return result
+
     def _name_flavour(self, expr: ast.Name) -> Flavour | None:
         found, binding = self.scope.lookup(expr.id)
+        if isinstance(binding, Deferred):
+            if self._deferring:
+                raise NeedsResolver  # binding from a deferred binding: defer this one too
+            settled = self.settle(binding)
+            if binding.scope.names.get(expr.id) is binding:
+                binding.scope.names[expr.id] = settled
+            return settled
         if isinstance(binding, Flavour):
             return binding
         if isinstance(binding, Imported):
             return (configured_factory(self, binding.qualname, expr.id)
-                    or self.resolver.flavour_of_import(binding.qualname))
+                    or self.resolve_flavour(binding.qualname))
         if not found:
             return configured_factory(self, None, expr.id)
         return None
@@ -361,11 +454,20 @@ class SessionModel:
                 and func.class_scope is not None:
             found, binding = func.lookup(value.id)
             if found and binding is None:  # self not rebound to something else
-                return func.class_scope.attrs.get(expr.attr)
+                attrs = func.class_scope.attrs
+                value = attrs.get(expr.attr)
+                if isinstance(value, Deferred):
+                    if self._deferring:
+                        raise NeedsResolver
+                    settled = self.settle(value)
+                    if attrs.get(expr.attr) is value:
+                        attrs[expr.attr] = settled
+                    return settled
+                return value
             return None
         qualname = self.qualname(expr)
         if qualname is not None:
-            return configured_factory(self, qualname, expr.attr) or self.resolver.flavour_of_import(qualname)
+            return configured_factory(self, qualname, expr.attr) or self.resolve_flavour(qualname)
         return None
 
     def entered(self, expr: ast.expr) -> Flavour | None:

@@ -7,7 +7,7 @@ import ast
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.functions import Product
-from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk
 from flake8_dbsession.project.index import ModuleLocation, ProjectIndex
@@ -33,6 +33,8 @@ def _prune(node: ast.AST) -> bool:
 
 class ProjectResolver(Resolver):
     """Resolves imported names for one file (its module name makes relative imports absolute)."""
+
+    costly = True
 
     _facts: dict[str, ModuleFacts | None] = {}  # path -> facts, shared by every resolver (per process)
     _building: set[str] = set()
@@ -103,6 +105,10 @@ class ProjectResolver(Resolver):
                                        location.kind == "package", path)
             model = SessionModel(self.settings, resolver)
             walk(tree, [model], prune=_prune)
+            # keep the bindings, not the module's tree: retained trees make every full pass of the
+            # garbage collector slower for the rest of the run
+            model.module_scope.node = None
+            model.ancestors.clear()
             facts = ModuleFacts(model)
         except RecursionError:
             facts = None
@@ -124,6 +130,11 @@ class ProjectResolver(Resolver):
         if facts is None:
             return None, None
         binding = facts.scope.names.get(name)
+        if isinstance(binding, Deferred):
+            settled = facts.model.settle(binding)
+            if facts.scope.names.get(name) is binding:
+                facts.scope.names[name] = settled
+            binding = settled
         if isinstance(binding, Imported):
             inner = facts.model.resolver
             if isinstance(inner, ProjectResolver):

@@ -49,6 +49,8 @@ class AsyncCallNotAwaited(Rule):
         self._pending: dict[int, dict[str, _Pending]] = {}
 
     def _coroutine_call(self, node: ast.Call) -> MethodCall | None:
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr in api.coroutine_method_names()):
+            return None  # cheap: most calls are not SQLAlchemy coroutines by name alone
         found = method_call(self.model, node)
         if found is None or not found.receiver.is_async or found.receiver.kind not in _ASYNC_RECEIVERS:
             return None
@@ -156,6 +158,9 @@ class SyncCallAwaited(Rule):
 
     def visit_Await(self, node: ast.Await) -> None:
         call = node.value
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in api.member_names()):
+            return
         found = method_call(self.model, call)
         if found is None:
             chain = query_session(self.model, call.func.value) if isinstance(call, ast.Call) and isinstance(
@@ -230,6 +235,7 @@ class WrongContextProtocol(Rule):
                         f"support the {kind} context manager protocol){_note(flavour)}; {fix}")
 
 
+_SESSION_ONLY = frozenset().union(*(api.missing_on(a, s) for a, s in _SYNC_TWIN.items()))
 _REPLACEMENTS = {
     "query": "await {s}.execute(select(...))",
     "expire_on_commit": "{s}.sync_session.expire_on_commit, or expire_on_commit= on the factory",
@@ -244,7 +250,7 @@ class SyncOnlyApiOnAsyncSession(Rule):
                "AsyncSession: AttributeError")
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if not isinstance(node.ctx, ast.Load):
+        if not isinstance(node.ctx, ast.Load) or node.attr not in _SESSION_ONLY:
             return
         receiver = self.model.flavour(node.value)
         if receiver is None or not receiver.is_async or receiver.api is None:

@@ -37,6 +37,10 @@ class BlockingSessionIO(Rule):
         self._contradicted: dict[int, set[str]] = {}
 
     def visit_Await(self, node: ast.Await) -> None:
+        value = node.value
+        if not (self.model.in_async_function and isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute) and value.func.attr in api.sync_io_names()):
+            return
         found = method_call(self.model, node.value)
         receiver_expr = found.receiver_expr if found is not None else None
         flavour = found.receiver if found is not None else None
@@ -56,6 +60,8 @@ class BlockingSessionIO(Rule):
             per_function[key] = _Blocking(node, label, key, flavour)
 
     def visit_Call(self, node: ast.Call) -> None:
+        if not isinstance(node.func, ast.Attribute) or node.func.attr not in api.sync_io_names():
+            return
         if not self.model.in_async_function or isinstance(self.model.parent, ast.Await):
             return  # 'await sync_session.x()' is DBS006's
         found = method_call(self.model, node)

@@ -8,7 +8,7 @@ import os
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.guards import is_guarded_import
-from flake8_dbsession.model.scopes import Imported, LocalDef
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
 from flake8_dbsession.project.index import ModuleLocation, is_installed
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.settings import SESSION_MODULE_NAMES
@@ -204,6 +204,8 @@ class MissingSessionName(_ImportRule):
             return True
         if len(seen) > 16:
             return False  # too deep to be sure: no finding
+        if name in project.bound_names(location):
+            return False  # the quick answer from the cached ast; astroid confirms what looks missing
         module = project.astroid_module(location)
         if module is None:
             return False
@@ -255,6 +257,8 @@ class MissingSessionName(_ImportRule):
         out = []
         for name in self._public_names(location):
             binding = facts.scope.names.get(name) if facts is not None else None
+            if isinstance(binding, Deferred):
+                binding = facts.model.settle(binding)
             sessiony = isinstance(binding, Flavour)
             if isinstance(binding, LocalDef) and facts is not None:
                 product = facts.model.products.of_function(binding.node)
