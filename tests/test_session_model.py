@@ -261,3 +261,35 @@ def test_branches_with_different_flavours_forget():
             probe(other)
         """)
     assert [describe(f) for f in found] == [None, "async session AsyncSession"]
+
+
+def test_expire_on_commit_is_recorded():
+    found = flavours("""
+        from sqlalchemy.ext.asyncio import async_sessionmaker
+        from sqlalchemy.orm import sessionmaker
+        A = async_sessionmaker(e, expire_on_commit=False)
+        B = sessionmaker(e)
+        C = sessionmaker(e, expire_on_commit=flag)
+        probe(A)
+        probe(A())
+        probe(B())
+        probe(C())
+        """)
+    assert [f.expire_on_commit for f in found] == [False, False, True, None]
+
+
+def test_cross_module_factory_and_its_expire_on_commit(tmp_path):
+    from flake8_dbsession.analysis import FileContext
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("from .db import Maker as ReExported\n")
+    (tmp_path / "app" / "db.py").write_text("from sqlalchemy.ext.asyncio import async_sessionmaker\n"
+                                            "Maker = async_sessionmaker(e, expire_on_commit=False)\n")
+    route = tmp_path / "app" / "routes.py"
+    route.write_text("from app import ReExported\nfrom .db import Maker\nprobe(ReExported())\nprobe(Maker())\n")
+    context = FileContext(str(route), Settings())
+    probe = Probe(context.model)
+    walk(ast.parse(route.read_text()), [context.model, probe])
+    assert [describe(f) for f in probe.seen] == ["async session AsyncSession"] * 2
+    assert [f.expire_on_commit for f in probe.seen] == [False, False]
