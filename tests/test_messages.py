@@ -25,7 +25,7 @@ def messages(body: str) -> list[str]:
 
 
 def test_dbs003():
-    assert messages("def f():\n    s = Session()\n    s.commit()\n") == [
+    assert messages("def f():\n    with Session() as s:\n        s.commit()\n") == [
         "DBS003 Session() is created with no bind: its first query raises UnboundExecutionError; pass the "
         "engine ('Session(engine)') or create sessions from a sessionmaker(bind=engine)"]
 

@@ -95,7 +95,8 @@ def test_syntax_error_and_odd_encoding_through_flake8(project):
         b"# -*- coding: latin-1 -*-\nfrom sqlalchemy.orm import Session\nname = '\xe9'\ns = Session()\ns.commit()\n")
     result = run_flake8(["--select=DBS,E999", "--format=%(path)s:%(row)d:%(code)s", "."], cwd=root)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
-    assert set(result.stdout.split()) == {"./broken.py:1:E999", "./latin.py:4:DBS003", "./bom.py:2:DBS003"}
+    assert set(result.stdout.split()) == {"./broken.py:1:E999", "./latin.py:4:DBS003", "./bom.py:2:DBS003",
+                                          "./latin.py:4:DBS020", "./bom.py:2:DBS020"}
 
 
 def _stdlib_files():

@@ -176,3 +176,19 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
         if kw.arg == name:
             return kw.value
     return None
+
+
+def created_session(model: SessionModel, call: ast.expr) -> Flavour | None:
+    """The session ``call`` creates: a factory's call, ``Session(engine)``, a first-party
+    ``get_session()``, ``next(get_db())``. A scoped registry's call is not a creation: the registry
+    owns that session and ``remove()`` ends it."""
+    if not isinstance(call, ast.Call):
+        return None
+    flavour = model.flavour(call)
+    if flavour is None or flavour.kind is not Kind.SESSION:
+        return None
+    if isinstance(call.func, (ast.Name, ast.Attribute)):
+        called = model.flavour(call.func)
+        if called is not None and called.kind is Kind.REGISTRY:
+            return None
+    return flavour

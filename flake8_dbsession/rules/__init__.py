@@ -1,6 +1,6 @@
 """The rules. Importing this package registers every rule module."""
 
-from flake8_dbsession.rules import async_api, blocking, construction, imports  # noqa: F401 - registration
+from flake8_dbsession.rules import async_api, blocking, construction, imports, lifecycle  # noqa: F401
 from flake8_dbsession.rules.base import REGISTRY, Rule
 
 __all__ = ["REGISTRY", "Rule"]

@@ -1,0 +1,162 @@
+"""Long-lived and leaked sessions: DBS016 session-not-closed, DBS017 dependency-without-finally,
+DBS019 long-lived-session-attribute (sessions created in __init__), DBS020 module-level-session."""
+from __future__ import annotations
+
+import ast
+
+from flake8_dbsession.findings import source_text
+from flake8_dbsession.model.construction import created_session
+from flake8_dbsession.model import api, sqla_names
+from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.ownership import Fate, fate_of, queries, yields_outside_cleanup
+from flake8_dbsession.rules.base import Rule, register
+
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def checks_out_connections(model, call: ast.Call) -> bool:
+    """A session built directly on something other than a known engine (``Session(bind=conn)``, as
+    Alembic migrations do with ``op.get_bind()``) borrows that connection: it checks nothing out of
+    a pool, so leaving it open leaks nothing. Factories and engines do check out."""
+    if sqla_names.class_flavour(model.qualname(call.func)) is None:
+        return True
+    bind = call.args[0] if call.args else next((kw.value for kw in call.keywords if kw.arg == "bind"), None)
+    flavour = model.flavour(bind)
+    return flavour is not None and flavour.kind is Kind.ENGINE
+
+
+def _does_io(method: str) -> bool:
+    """A session method that takes a connection (sync or async: the same names do I/O)."""
+    return method == "query" or api.sync_does_io("Session", method) or api.sync_does_io("sqlmodel.Session", method)
+
+
+class _Creations(Rule):
+    """Shared: sessions created by ``name = <creation>`` in the function being walked."""
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._created: dict[int, list[tuple[str, ast.Call, str]]] = {}
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+            return
+        func = self.model.function_scope
+        if func is None or func.kind != "function":
+            return
+        created = created_session(self.model, node.value)
+        if created is not None and checks_out_connections(self.model, node.value):
+            with_ = "async with" if created.is_async else "with"
+            self._created.setdefault(id(func), []).append((node.targets[0].id, node.value, with_))
+
+    def _take(self) -> list[tuple[str, ast.Call, str]]:
+        func = self.model.function_scope
+        return self._created.pop(id(func), []) if func is not None else []
+
+
+@register
+class SessionNotClosed(_Creations):
+    code = "DBS016"
+    name = "session-not-closed"
+    summary = ("a session created in a function and bound to a local name is not closed on every path: "
+               "its pooled connection leaks until the garbage collector finds it")
+
+    def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for name, call, with_ in self._take():
+            verdict = fate_of(node, name)
+            text = source_text(call)
+            if verdict.fate is not Fate.CLOSED and not queries(node, name, _does_io):
+                continue  # a session that runs no query holds no connection: nothing leaks
+            if verdict.fate is Fate.OPEN:
+                self.report(call, f"session '{name}' from '{text}' is never closed in '{node.name}': the "
+                                  f"connection it holds goes back to the pool only when the garbage collector "
+                                  f"finds it; write '{with_} {text} as {name}:' or close it in a 'finally' block")
+            elif verdict.fate is Fate.CLOSED_ONLY_ON_SUCCESS:
+                self.report(call, f"session '{name}' from '{text}' is not closed when an exception is raised in "
+                                  f"'{node.name}': '{name}.close()' is outside a 'finally' block, so an error "
+                                  f"before it leaks the connection; write '{with_} {text} as {name}:' or move the "
+                                  f"close() into 'finally'")
+
+    leave_FunctionDef = leave_AsyncFunctionDef = _finish
+
+
+@register
+class DependencyWithoutFinally(_Creations):
+    code = "DBS017"
+    name = "dependency-without-finally"
+    summary = ("a generator (FastAPI dependency, @contextmanager) yields a session it created with the "
+               "cleanup outside a finally: the session leaks whenever the consumer raises")
+
+    def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for name, call, with_ in self._take():
+            found = yields_outside_cleanup(node, name)
+            if found is None:
+                continue
+            text = source_text(call)
+            self.report(found, f"'{node.name}' yields session '{name}' with its cleanup outside a 'finally': "
+                               f"when the code using it raises, the generator is closed at the yield, "
+                               f"'{name}.close()' never runs and the connection leaks; write 'try: yield "
+                               f"{name} finally: {name}.close()' or '{with_} {text} as {name}: yield {name}'")
+
+    leave_FunctionDef = leave_AsyncFunctionDef = _finish
+
+
+@register
+class LongLivedSessionAttribute(Rule):
+    code = "DBS019"
+    name = "long-lived-session-attribute"
+    summary = ("a class creates a session in __init__ and keeps it on self: one session (and, after its "
+               "first query, one pooled connection) for the object's whole life")
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        func = self.model.function_scope
+        if func is None or func.class_scope is None or not isinstance(func.node, _FUNCS) \
+                or func.node.name != "__init__":
+            return
+        for target in node.targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                    and target.value.id == func.self_name:
+                created = created_session(self.model, node.value)
+                if created is None:
+                    continue
+                cls = func.class_scope.node.name  # type: ignore[attr-defined]
+                self.report(node, f"'{cls}' creates session '{source_text(target)}' in __init__ and keeps it: "
+                                  f"every method shares one session for the object's whole life, holding a "
+                                  f"pooled connection from its first query and never closed; take a session "
+                                  f"factory in __init__ and open a session per unit of work "
+                                  f"('with self.session_factory() as session:')")
+
+
+@register
+class ModuleLevelSession(Rule):
+    code = "DBS020"
+    name = "module-level-session"
+    summary = ("a session created at import time (module scope, class attribute, default argument): shared "
+               "by every thread and request, never closed")
+
+    def visit_Call(self, node: ast.Call) -> None:
+        where = self._import_time_place()
+        if where is None or created_session(self.model, node) is None:
+            return
+        text = source_text(node)
+        self.report(node, f"session created at import time ({where}): '{text}' is shared by every request, "
+                          f"thread and task that uses this module and is never closed; keep the factory at "
+                          f"module level and create a session per unit of work ('with {text} as session:')")
+
+    def _import_time_place(self) -> str | None:
+        ancestors = self.model.ancestors
+        for index in range(len(ancestors) - 2, -1, -1):
+            node = ancestors[index]
+            if isinstance(node, ast.arguments):
+                return "a default argument value"
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                return None
+            if isinstance(node, ast.If) and _is_main_guard(node.test):
+                return None
+            if isinstance(node, ast.ClassDef):
+                return "a class attribute"
+        return "module scope"
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators))
