@@ -170,3 +170,24 @@ def test_help_documents_every_option():
     result = run_flake8(["--help"], cwd=ROOT)
     for opt in OPTIONS:
         assert f"--{opt.name}" in result.stdout
+
+
+def test_io_calls_option(project):
+    source = textwrap.dedent("""\
+        from sqlalchemy import text
+        from sqlalchemy.orm import Session
+
+        from app.clients import stripe
+
+
+        def charge(session: Session) -> None:
+            session.execute(text("select 1"))
+            stripe.fetch("cus_1")
+            session.commit()
+        """)
+    root = project({"io/app/__init__.py": "", "io/app/clients/__init__.py": "",
+                    "io/app/clients/stripe.py": "def fetch(customer):\n    return customer\n",
+                    "io/app/billing.py": source, "io/setup.py": ""}) / "io"
+    assert run_flake8(["--select=DBS", FORMAT, "app/billing.py"], cwd=root).stdout == ""
+    result = run_flake8(["--select=DBS", FORMAT, "--dbs-io-calls=app.clients.*.fetch", "app/billing.py"], cwd=root)
+    assert parse(result.stdout) == {("app/billing.py", 9, "DBS018")}, result.stderr

@@ -23,6 +23,13 @@ class LocalDef:
 
 
 @dataclass(frozen=True)
+class LocalClass:
+    """A class defined in this file (its methods are looked into by the slow-I/O detector)."""
+
+    node: ast.ClassDef
+
+
+@dataclass(frozen=True)
 class TypeAlias:
     """``SessionDep = Annotated[AsyncSession, Depends(get_db)]``: an annotation kept under a name."""
 
@@ -52,7 +59,7 @@ class Deferred:
     settling: bool = False
 
 
-Binding = Union[Flavour, Imported, LocalDef, TypeAlias, StrConstant, Deferred, None]
+Binding = Union[Flavour, Imported, LocalDef, LocalClass, TypeAlias, StrConstant, Deferred, None]
 
 
 @dataclass

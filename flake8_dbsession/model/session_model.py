@@ -17,7 +17,7 @@ from flake8_dbsession.model.annotations import annotation_flavour, depends_targe
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
-from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope, StrConstant, TypeAlias
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalClass, LocalDef, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -124,7 +124,7 @@ class SessionModel:
         self.scope = scope
 
     def _enter_class(self, node: ast.ClassDef) -> None:
-        self.scope.names[node.name] = None
+        self.scope.names[node.name] = LocalClass(node)
         scope = Scope("class", node, self.scope)
         self.scope = scope
         self._scan_class_attributes(node, scope)

@@ -144,6 +144,10 @@ class ProjectResolver(Resolver):
             return None, None
         return binding, facts
 
+    def definition(self, qualname: str):
+        """(binding, facts of its module) for a first-party name, following re-exports."""
+        return self._binding(qualname)
+
     def flavour_of_import(self, qualname: str) -> Flavour | None:
         binding, _ = self._binding(qualname)
         return binding if isinstance(binding, Flavour) else None

@@ -10,6 +10,7 @@ from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import Fate, fate_of, queries, yields_outside_cleanup
 from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.rules.held_connections import _Detecting, attribute_classes
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -101,11 +102,15 @@ class DependencyWithoutFinally(_Creations):
 
 
 @register
-class LongLivedSessionAttribute(Rule):
+class LongLivedSessionAttribute(_Detecting):
     code = "DBS019"
     name = "long-lived-session-attribute"
-    summary = ("a class creates a session in __init__ and keeps it on self: one session (and, after its "
-               "first query, one pooled connection) for the object's whole life")
+    summary = ("a class keeps a session on self (created in __init__, or injected while its methods make "
+               "slow external calls): one session, and a held connection, for the object's whole life")
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._injected: dict[int, list[tuple[ast.Assign, str]]] = {}
 
     def visit_Assign(self, node: ast.Assign) -> None:
         func = self.model.function_scope
@@ -113,17 +118,42 @@ class LongLivedSessionAttribute(Rule):
                 or func.node.name != "__init__":
             return
         for target in node.targets:
-            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
-                    and target.value.id == func.self_name:
-                created = created_session(self.model, node.value)
-                if created is None:
-                    continue
-                cls = func.class_scope.node.name  # type: ignore[attr-defined]
-                self.report(node, f"'{cls}' creates session '{source_text(target)}' in __init__ and keeps it: "
+            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                    and target.value.id == func.self_name):
+                continue
+            created = created_session(self.model, node.value)
+            cls = func.class_scope.node  # type: ignore[assignment]
+            if created is not None:
+                self.report(node, f"'{cls.name}' creates session '{source_text(target)}' in __init__ and keeps it: "
                                   f"every method shares one session for the object's whole life, holding a "
                                   f"pooled connection from its first query and never closed; take a session "
                                   f"factory in __init__ and open a session per unit of work "
                                   f"('with self.session_factory() as session:')")
+            elif not isinstance(node.value, ast.Call):
+                flavour = self.model.flavour(node.value)
+                if flavour is not None and flavour.kind is Kind.SESSION:
+                    self._injected.setdefault(id(cls), []).append((node, source_text(target)))
+
+    def leave_ClassDef(self, node: ast.ClassDef) -> None:
+        """An injected session kept on self is reported only when a method makes a slow call."""
+        stored = self._injected.pop(id(node), [])
+        if not stored:
+            return
+        attrs = attribute_classes(node)
+        detector = self._detector()
+        for method in node.body:
+            if not isinstance(method, _FUNCS) or method.name == "__init__":
+                continue
+            for call in (n for n in ast.walk(method) if isinstance(n, ast.Call)):
+                label = detector.slow_call(call, set(), node, attrs)
+                if label is None:
+                    continue
+                for assign, attr in stored:
+                    self.report(assign, f"'{node.name}' keeps the injected session '{attr}' while its method "
+                                        f"'{method.name}' makes a slow call, {label}: the request's session and "
+                                        f"its pooled connection stay with the object across that call; take a "
+                                        f"session factory and open a session per unit of work")
+                return
 
 
 @register

@@ -1,0 +1,156 @@
+"""Connections held across slow calls: DBS018 session-held-across-io, and DBS019's second half
+(a class that keeps an injected session on self while its methods make slow calls)."""
+from __future__ import annotations
+
+import ast
+
+from flake8_dbsession.findings import source_text
+from flake8_dbsession.model import api
+from flake8_dbsession.model.calls import method_call
+from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client
+
+_RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate"}
+_HOLDERS = (Kind.SESSION, Kind.CONNECTION)
+
+
+def _does_io(method: str) -> bool:
+    return method == "query" or api.sync_does_io("Session", method) or api.sync_does_io("Connection", method) \
+        or api.sync_does_io("sqlmodel.Session", method)
+
+
+def _class_ref(annotation: ast.expr | None) -> ast.expr | None:
+    """``Provider``, ``Provider | None``, ``Optional[Provider]`` -> the class expression."""
+    if isinstance(annotation, (ast.Name, ast.Attribute)):
+        return annotation
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        for side in (annotation.left, annotation.right):
+            if not (isinstance(side, ast.Constant) and side.value is None):
+                return _class_ref(side)
+    if isinstance(annotation, ast.Subscript) and getattr(annotation.value, "id", None) == "Optional":
+        return _class_ref(annotation.slice)
+    return None
+
+
+def attribute_classes(cls: ast.ClassDef) -> dict[str, ast.expr]:
+    """``self.provider = provider or YahooFinanceProvider()`` in ``__init__`` -> {'provider': class expr}."""
+    init = next((s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                 and s.name == "__init__"), None)
+    if init is None:
+        return {}
+    params = {a.arg: a.annotation for a in init.args.args + init.args.kwonlyargs}
+    out: dict[str, ast.expr] = {}
+    for node in ast.walk(init):
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"):
+            continue
+        values = node.value.values if isinstance(node.value, ast.BoolOp) else [node.value]
+        for value in values:
+            ref = None
+            if isinstance(value, ast.Name) and value.id in params:
+                ref = _class_ref(params[value.id])
+            elif isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+                ref = value.func
+            if ref is not None:
+                out[target.attr] = ref
+                break
+    return out
+
+
+class _Detecting(Rule):
+    def _detector(self) -> SlowCallDetector:
+        detector = getattr(self, "_slow", None)
+        if detector is None:
+            resolver = self.file.project_resolver
+            definition = resolver.definition if resolver is not None else (lambda q: (None, None))
+            detector = self._slow = SlowCallDetector(
+                self.model.qualname, lambda name: self.model.scope.lookup(name)[1], definition,
+                self.settings.io_calls)
+        return detector
+
+    def _class_context(self):
+        func = self.model.function_scope
+        cls = func.class_scope.node if func is not None and func.class_scope is not None else None
+        if cls is None:
+            return None, {}
+        cache = self.__dict__.setdefault("_attr_classes", {})
+        if id(cls) not in cache:
+            cache[id(cls)] = attribute_classes(cls)
+        return cls, cache[id(cls)]
+
+
+@register
+class SessionHeldAcrossIO(_Detecting):
+    code = "DBS018"
+    name = "session-held-across-io"
+    summary = ("a slow external call (HTTP, sleep, subprocess, first-party code that makes one) while a "
+               "session holds a pooled connection: under load the pool runs dry")
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._holding: dict[int, dict[str, ast.AST]] = {}  # function -> session text -> first I/O
+        self._clients: dict[int, set[str]] = {}
+        self._blocks: dict[int, list[str]] = {}  # with-block -> names it owns
+
+    def _scope_key(self) -> int:
+        return id(self.model.function_scope)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if isinstance(node.value, ast.Call) and builds_client(self.model.qualname(node.value.func)):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    self._clients.setdefault(self._scope_key(), set()).add(target.id)
+
+    def visit_withitem(self, node: ast.withitem) -> None:
+        expr = node.context_expr
+        if isinstance(expr, ast.Call) and builds_client(self.model.qualname(expr.func)) \
+                and isinstance(node.optional_vars, ast.Name):
+            self._clients.setdefault(self._scope_key(), set()).add(node.optional_vars.id)
+            return
+        found = method_call(self.model, expr)
+        if found is not None and found.receiver.kind is Kind.ENGINE and found.method in ("connect", "begin"):
+            key = source_text(node.optional_vars) if node.optional_vars is not None else source_text(expr)
+            self._holding.setdefault(self._scope_key(), {}).setdefault(key, expr)
+        if node.optional_vars is not None:
+            with_node = self.model.parent
+            self._blocks.setdefault(id(with_node), []).append(source_text(node.optional_vars))
+
+    def _leave_with(self, node: ast.AST) -> None:
+        holding = self._holding.get(self._scope_key(), {})
+        for key in self._blocks.pop(id(node), []):
+            holding.pop(key, None)  # the block's exit gives the connection back
+
+    leave_With = leave_AsyncWith = _leave_with
+
+    def visit_Call(self, node: ast.Call) -> None:
+        found = method_call(self.model, node)
+        key_scope = self._scope_key()
+        if found is not None and found.receiver.kind in _HOLDERS:
+            key = source_text(found.receiver_expr)
+            if found.method in _RELEASE:
+                self._holding.get(key_scope, {}).pop(key, None)
+            elif _does_io(found.method):
+                self._holding.setdefault(key_scope, {}).setdefault(key, node)
+            return
+        holding = self._holding.get(key_scope)
+        if not holding:
+            return
+        cls, attrs = self._class_context()
+        label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs)
+        if label is None:
+            return
+        key, first = next(iter(holding.items()))
+        self.report(node, f"{label} runs while '{key}' holds a pooled connection (checked out by "
+                          f"'{source_text(first, 40)}' on line {getattr(first, 'lineno', '?')} and kept until "
+                          f"its commit, rollback or close): every slow call keeps that connection from other "
+                          f"requests and under load the pool runs dry; commit or close first, or make the "
+                          f"call before the session's first query")
+
+    def _finish(self, node: ast.AST) -> None:
+        self._holding.pop(self._scope_key(), None)
+        self._clients.pop(self._scope_key(), None)
+
+    leave_FunctionDef = leave_AsyncFunctionDef = _finish

@@ -1,0 +1,166 @@
+"""The slow-I/O detector DBS018 and DBS019 share: is this call a slow external call?
+
+Slow means: a known slow call (HTTP clients ``requests``, ``httpx``, ``aiohttp``, ``urllib``;
+``time.sleep``, ``asyncio.sleep``; ``smtplib``; ``subprocess``; ``boto3``/``botocore``; ``yfinance``),
+a method of a client object built from one of those libraries in the same function, a
+``dbs-io-calls`` pattern, or a first-party function or method whose body makes such a call,
+followed through the project to a bounded depth (seed 004's ``self.provider.fetch_price_data()``
+reaches ``httpx`` in another module). Answers about first-party functions are cached per process.
+"""
+from __future__ import annotations
+
+import ast
+import fnmatch
+from typing import Callable
+
+from flake8_dbsession.model.scopes import Imported, LocalClass, LocalDef
+from flake8_dbsession.model.walk import own_nodes
+
+SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
+                "boto3", "botocore", "yfinance")
+SLOW_FUNCTIONS = ("time.sleep", "asyncio.sleep")
+# calls into a slow library that only build an object; the object's methods are the slow part
+CLIENT_CONSTRUCTORS = {"Client", "AsyncClient", "Session", "ClientSession", "SMTP", "SMTP_SSL", "client",
+                       "resource", "Ticker", "PoolManager", "Popen"}
+_NOT_SLOW_METHODS = {"close", "aclose", "__enter__", "__aenter__", "raise_for_status", "json"}
+MAX_DEPTH = 3
+
+_function_cache: dict[int, str | None] = {}
+
+
+def _matches_library(qualname: str) -> bool:
+    return qualname in SLOW_FUNCTIONS or any(qualname == m or qualname.startswith(m + ".") for m in SLOW_MODULES)
+
+
+def library_call(qualname: str | None, patterns: tuple[str, ...] = ()) -> str | None:
+    """'requests.get' -> 'requests.get'; a client constructor -> None (building is not slow)."""
+    if not qualname:
+        return None
+    if any(fnmatch.fnmatchcase(qualname, p) for p in patterns):
+        return qualname
+    if not _matches_library(qualname):
+        return None
+    if qualname.rsplit(".", 1)[-1] in CLIENT_CONSTRUCTORS:
+        return None
+    return qualname
+
+
+def builds_client(qualname: str | None) -> bool:
+    return bool(qualname) and _matches_library(qualname) and qualname.rsplit(".", 1)[-1] in CLIENT_CONSTRUCTORS
+
+
+class SlowCallDetector:
+    """Per linted file. ``qualname``: the file's import resolution; ``definition(qualname)``: the
+    resolver's (binding, facts) for a first-party name; ``patterns``: dbs-io-calls."""
+
+    def __init__(self, qualname: Callable[[ast.expr], str | None], lookup: Callable[[str], object],
+                 definition: Callable[[str], tuple], patterns: tuple[str, ...]) -> None:
+        self.qualname = qualname
+        self.lookup = lookup  # local name -> binding in the current scope
+        self.definition = definition
+        self.patterns = patterns
+
+    # ------------------------------------------------------------------ the current file
+    def slow_call(self, call: ast.Call, clients: set[str], self_class: ast.ClassDef | None,
+                  attr_classes: dict[str, ast.expr]) -> str | None:
+        """A label for ``call`` when it is slow ('httpx.get', "fetch_price_data() (calls httpx...)"), or None."""
+        func = call.func
+        direct = library_call(self.qualname(func), self.patterns)
+        if direct:
+            return f"{direct}()"
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in clients \
+                and func.attr not in _NOT_SLOW_METHODS:
+            return f"{func.value.id}.{func.attr}()"
+        target = self._callee(func, self_class, attr_classes)
+        if target is None:
+            return None
+        node, qualname_of = target
+        reason = self.function_reason(node, qualname_of, 1)
+        if reason is None:
+            return None
+        return f"{_short(func)}() (it calls {reason})"
+
+    def _callee(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, ast.expr]):
+        """The first-party function a call runs, with the qualname resolution of its module."""
+        if isinstance(func, ast.Name):
+            binding = self.lookup(func.id)
+            if isinstance(binding, LocalDef):
+                return binding.node, self.qualname
+            if isinstance(binding, Imported):
+                return self._imported_function(binding.qualname)
+            return None
+        if not isinstance(func, ast.Attribute):
+            return None
+        value = func.value
+        if isinstance(value, ast.Name) and value.id == "self" and self_class is not None:
+            method = _method(self_class, func.attr)
+            return (method, self.qualname) if method is not None else None
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
+                and value.attr in attr_classes:
+            return self._class_method(attr_classes[value.attr], func.attr)
+        qualname = self.qualname(func)
+        return self._imported_function(qualname) if qualname else None
+
+    def _class_method(self, class_ref: ast.expr, method: str):
+        if isinstance(class_ref, ast.Name):
+            binding = self.lookup(class_ref.id)
+            if isinstance(binding, LocalClass):
+                node = _method(binding.node, method)
+                return (node, self.qualname) if node is not None else None
+            if isinstance(binding, Imported):
+                return self._imported_method(binding.qualname, method)
+            return None
+        qualname = self.qualname(class_ref)
+        return self._imported_method(qualname, method) if qualname else None
+
+    def _imported_function(self, qualname: str):
+        binding, facts = self.definition(qualname)
+        if isinstance(binding, LocalDef) and facts is not None:
+            return binding.node, facts.model.qualname
+        return None
+
+    def _imported_method(self, qualname: str, method: str):
+        binding, facts = self.definition(qualname)
+        if isinstance(binding, LocalClass) and facts is not None:
+            node = _method(binding.node, method)
+            return (node, facts.model.qualname) if node is not None else None
+        return None
+
+    # ------------------------------------------------------------------ first-party bodies
+    def function_reason(self, func: ast.AST, qualname_of: Callable[[ast.expr], str | None], depth: int) -> str | None:
+        """Why ``func`` is slow ('httpx.AsyncClient', 'time.sleep'), or None. Bounded, cached."""
+        key = id(func)
+        if key in _function_cache:
+            return _function_cache[key]
+        _function_cache[key] = None  # recursion guard
+        reason = None
+        for node in own_nodes(func):
+            if not isinstance(node, ast.Call):
+                continue
+            qualname = qualname_of(node.func)
+            if library_call(qualname, self.patterns) or builds_client(qualname):
+                reason = qualname
+                break
+            if depth < MAX_DEPTH and isinstance(node.func, ast.Name) and qualname and "." in qualname:
+                target = self._imported_function(qualname)
+                if target is not None:
+                    inner = self.function_reason(target[0], target[1], depth + 1)
+                    if inner:
+                        reason = inner
+                        break
+        _function_cache[key] = reason
+        return reason
+
+
+def _method(cls: ast.ClassDef, name: str):
+    for stmt in cls.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
+            return stmt
+    return None
+
+
+def _short(func: ast.expr) -> str:
+    try:
+        return ast.unparse(func)
+    except (RecursionError, ValueError, AttributeError):
+        return "..."
