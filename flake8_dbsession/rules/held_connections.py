@@ -60,6 +60,14 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, ast.expr]:
     return out
 
 
+def _queries_with(func: ast.AST, name: str) -> bool:
+    for node in ast.walk(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == name and _does_io(node.func.attr):
+            return True
+    return False
+
+
 class _Detecting(Rule):
     def _detector(self) -> SlowCallDetector:
         detector = getattr(self, "_slow", None)
@@ -94,11 +102,37 @@ class SessionHeldAcrossIO(_Detecting):
         self._holding: dict[int, dict[str, ast.AST]] = {}  # function -> session text -> first I/O
         self._clients: dict[int, set[str]] = {}
         self._blocks: dict[int, list[str]] = {}  # with-block -> names it owns
+        self._loaded: dict[int, dict[str, str]] = {}  # function -> object name -> session text
+        self._expired: dict[int, set[str]] = {}  # function -> sessions committed with expire_on_commit
+
+    def _loaded_objects(self, node: ast.Assign) -> None:
+        """``job = await session.get(Job, 1)``: remember which session loaded ``job``."""
+        value = node.value.value if isinstance(node.value, ast.Await) else node.value
+        for sub in ast.walk(value):
+            found = method_call(self.model, sub)
+            if found is not None and found.receiver.kind is Kind.SESSION and _does_io(found.method):
+                if found.receiver.expire_on_commit is True:
+                    loaded = self._loaded.setdefault(self._scope_key(), {})
+                    for target in node.targets:
+                        if isinstance(target, ast.Name):
+                            loaded[target.id] = source_text(found.receiver_expr)
+                return
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        """Reading an expired attribute after commit checks a connection out again (P12)."""
+        if not isinstance(node.ctx, ast.Load) or not isinstance(node.value, ast.Name):
+            return
+        key_scope = self._scope_key()
+        owner = self._loaded.get(key_scope, {}).get(node.value.id)
+        if owner is not None and owner in self._expired.get(key_scope, set()):
+            self._expired[key_scope].discard(owner)
+            self._holding.setdefault(key_scope, {}).setdefault(owner, node)
 
     def _scope_key(self) -> int:
         return id(self.model.function_scope)
 
     def visit_Assign(self, node: ast.Assign) -> None:
+        self._loaded_objects(node)
         if isinstance(node.value, ast.Call) and builds_client(self.model.qualname(node.value.func)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -132,13 +166,16 @@ class SessionHeldAcrossIO(_Detecting):
             key = source_text(found.receiver_expr)
             if found.method in _RELEASE:
                 self._holding.get(key_scope, {}).pop(key, None)
+                if found.method in ("commit", "rollback"):
+                    self._expired.setdefault(key_scope, set()).add(key)
             elif _does_io(found.method):
                 self._holding.setdefault(key_scope, {}).setdefault(key, node)
             return
+        cls, attrs = self._class_context()
+        self._borrowed_io(node, key_scope, cls, attrs)
         holding = self._holding.get(key_scope)
         if not holding:
             return
-        cls, attrs = self._class_context()
         label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs)
         if label is None:
             return
@@ -149,8 +186,27 @@ class SessionHeldAcrossIO(_Detecting):
                           f"requests and under load the pool runs dry; commit or close first, or make the "
                           f"call before the session's first query")
 
+    def _borrowed_io(self, node: ast.Call, key_scope: int, cls, attrs) -> None:
+        """``save_prices(session, rows)``: first-party code that queries with the session it is
+        given checks the connection out as surely as the caller's own query would."""
+        for index, arg in enumerate(node.args):
+            flavour = self.model.flavour(arg) if isinstance(arg, (ast.Name, ast.Attribute)) else None
+            if flavour is None or flavour.kind not in _HOLDERS:
+                continue
+            key = source_text(arg)
+            if key in self._holding.get(key_scope, {}):
+                continue
+            callee = self._detector()._callee(node.func, cls, attrs)
+            if callee is None:
+                continue
+            params = [a.arg for a in callee[0].args.posonlyargs + callee[0].args.args]
+            if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
+                params = params[1:]
+            if index < len(params) and _queries_with(callee[0], params[index]):
+                self._holding.setdefault(key_scope, {})[key] = node
+
     def _finish(self, node: ast.AST) -> None:
-        self._holding.pop(self._scope_key(), None)
-        self._clients.pop(self._scope_key(), None)
+        for table in (self._holding, self._clients, self._loaded, self._expired):
+            table.pop(self._scope_key(), None)
 
     leave_FunctionDef = leave_AsyncFunctionDef = _finish
