@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import sqla_names
 from flake8_dbsession.model.flavour import Flavour, Kind, Mode
+from flake8_dbsession.model.scopes import LocalDef
 
 if TYPE_CHECKING:
     from flake8_dbsession.model.session_model import SessionModel
@@ -192,3 +193,26 @@ def created_session(model: SessionModel, call: ast.expr) -> Flavour | None:
         if called is not None and called.kind is Kind.REGISTRY:
             return None
     return flavour
+
+
+def may_create_session(model: SessionModel, call: ast.expr) -> bool:
+    """A cheap look before :func:`created_session`, which may read other modules: the callee is
+    SQLAlchemy's, ``next``, a name already known here, or one named like a session factory
+    (``dbs-session-names``: get_session, SessionLocal, get_db...)."""
+    if not isinstance(call, ast.Call):
+        return False
+    func = call.func
+    if isinstance(func, ast.Name):
+        name = func.id
+        binding = model.scope.lookup(name)[1]
+        if name == "next" or isinstance(binding, (Flavour, LocalDef)):
+            return True
+    elif isinstance(func, ast.Attribute):
+        name = func.attr
+    else:
+        return False
+    if sqla_names.class_flavour(model.qualname(func)) is not None:
+        return True
+    settings = model.settings
+    configured = {n.rsplit(".", 1)[-1] for n in settings.sync_factories + settings.async_factories}
+    return name in configured or bool(settings.session_names.search(name))

@@ -148,15 +148,31 @@ class ProjectResolver(Resolver):
         """(binding, facts of its module) for a first-party name, following re-exports."""
         return self._binding(qualname)
 
+    # (kind, index, roots, absolute qualname) -> answer, per process
+    _answers: dict[tuple, object] = {}
+
+    def _memo(self, kind: str, qualname: str, compute):
+        absolute = self.absolute(qualname)
+        if absolute is None:
+            return None
+        key = (kind, id(self.index), self._roots(absolute.split(".")[0]), absolute)
+        if key not in ProjectResolver._answers:
+            ProjectResolver._answers[key] = compute()
+        return ProjectResolver._answers[key]
+
     def flavour_of_import(self, qualname: str) -> Flavour | None:
-        binding, _ = self._binding(qualname)
-        return binding if isinstance(binding, Flavour) else None
+        def compute():
+            binding, _ = self._binding(qualname)
+            return binding if isinstance(binding, Flavour) else None
+        return self._memo("flavour", qualname, compute)
 
     def product_of_import(self, qualname: str) -> Product | None:
-        binding, facts = self._binding(qualname)
-        if isinstance(binding, LocalDef) and facts is not None:
-            return facts.model.products.of_function(binding.node)
-        return None
+        def compute():
+            binding, facts = self._binding(qualname)
+            if isinstance(binding, LocalDef) and facts is not None:
+                return facts.model.products.of_function(binding.node)
+            return None
+        return self._memo("product", qualname, compute)
 
 
 def resolver_for(index: ProjectIndex, settings: Settings, filename: str) -> ProjectResolver:

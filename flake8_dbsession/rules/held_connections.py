@@ -7,7 +7,9 @@ import ast
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api
 from flake8_dbsession.model.calls import method_call
-from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.construction import may_create_session
+from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client
 
@@ -109,6 +111,8 @@ class SessionHeldAcrossIO(_Detecting):
         """``job = await session.get(Job, 1)``: remember which session loaded ``job``."""
         value = node.value.value if isinstance(node.value, ast.Await) else node.value
         for sub in ast.walk(value):
+            if not (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and _does_io(sub.func.attr)):
+                continue
             found = method_call(self.model, sub)
             if found is not None and found.receiver.kind is Kind.SESSION and _does_io(found.method):
                 if found.receiver.expire_on_commit is True:
@@ -160,7 +164,9 @@ class SessionHeldAcrossIO(_Detecting):
     leave_With = leave_AsyncWith = _leave_with
 
     def visit_Call(self, node: ast.Call) -> None:
-        found = method_call(self.model, node)
+        func = node.func
+        named = isinstance(func, ast.Attribute) and (func.attr in _RELEASE or _does_io(func.attr))
+        found = method_call(self.model, node) if named else None  # cheap filter on the method name
         key_scope = self._scope_key()
         if found is not None and found.receiver.kind in _HOLDERS:
             key = source_text(found.receiver_expr)
@@ -190,7 +196,13 @@ class SessionHeldAcrossIO(_Detecting):
         """``save_prices(session, rows)``: first-party code that queries with the session it is
         given checks the connection out as surely as the caller's own query would."""
         for index, arg in enumerate(node.args):
-            flavour = self.model.flavour(arg) if isinstance(arg, (ast.Name, ast.Attribute)) else None
+            if not isinstance(arg, ast.Name):
+                continue
+            binding = self.model.scope.lookup(arg.id)[1]
+            if not (isinstance(binding, Flavour) or (isinstance(binding, Deferred)
+                                                     and may_create_session(self.model, binding.node))):
+                continue  # only names bound to a session, or to a call that looks like it makes one
+            flavour = self.model.flavour(arg)
             if flavour is None or flavour.kind not in _HOLDERS:
                 continue
             key = source_text(arg)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from flake8_dbsession.findings import source_text
-from flake8_dbsession.model.construction import created_session
+from flake8_dbsession.model.construction import created_session, may_create_session
 from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import Fate, fate_of, queries, yields_outside_cleanup
@@ -39,10 +39,12 @@ class _Creations(Rule):
         self._created: dict[int, list[tuple[str, ast.Call, str]]] = {}
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) or not isinstance(node.value, ast.Call):
             return
         func = self.model.function_scope
         if func is None or func.kind != "function":
+            return
+        if not may_create_session(self.model, node.value):
             return
         created = created_session(self.model, node.value)
         if created is not None and checks_out_connections(self.model, node.value):
@@ -121,7 +123,8 @@ class LongLivedSessionAttribute(_Detecting):
             if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
                     and target.value.id == func.self_name):
                 continue
-            created = created_session(self.model, node.value)
+            created = created_session(self.model, node.value) if may_create_session(self.model, node.value) \
+                else None
             cls = func.class_scope.node  # type: ignore[assignment]
             if created is not None:
                 self.report(node, f"'{cls.name}' creates session '{source_text(target)}' in __init__ and keeps it: "
@@ -165,7 +168,7 @@ class ModuleLevelSession(Rule):
 
     def visit_Call(self, node: ast.Call) -> None:
         where = self._import_time_place()
-        if where is None or created_session(self.model, node) is None:
+        if where is None or not may_create_session(self.model, node) or created_session(self.model, node) is None:
             return
         text = source_text(node)
         self.report(node, f"session created at import time ({where}): '{text}' is shared by every request, "
