@@ -144,6 +144,11 @@ class ProjectResolver(Resolver):
             return None, None
         return binding, facts
 
+    def module_text(self, qualname: str) -> str | None:
+        """The source text of the first-party module defining ``qualname`` (read once, not parsed)."""
+        split = self.split(qualname)
+        return self.index.source(split[0].file) if split is not None else None
+
     def definition(self, qualname: str):
         """(binding, facts of its module) for a first-party name, following re-exports."""
         return self._binding(qualname)

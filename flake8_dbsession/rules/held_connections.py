@@ -78,7 +78,7 @@ class _Detecting(Rule):
             definition = resolver.definition if resolver is not None else (lambda q: (None, None))
             detector = self._slow = SlowCallDetector(
                 self.model.qualname, lambda name: self.model.scope.lookup(name)[1], definition,
-                self.settings.io_calls)
+                self.settings.io_calls, resolver.module_text if resolver is not None else None)
         return detector
 
     def _class_context(self):
@@ -208,7 +208,7 @@ class SessionHeldAcrossIO(_Detecting):
             key = source_text(arg)
             if key in self._holding.get(key_scope, {}):
                 continue
-            callee = self._detector()._callee(node.func, cls, attrs)
+            callee = self._detector()._callee(node.func, cls, attrs, any_module=True)
             if callee is None:
                 continue
             params = [a.arg for a in callee[0].args.posonlyargs + callee[0].args.args]

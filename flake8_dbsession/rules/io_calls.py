@@ -24,6 +24,7 @@ CLIENT_CONSTRUCTORS = {"Client", "AsyncClient", "Session", "ClientSession", "SMT
                        "resource", "Ticker", "PoolManager", "Popen"}
 _NOT_SLOW_METHODS = {"close", "aclose", "__enter__", "__aenter__", "raise_for_status", "json"}
 MAX_DEPTH = 3
+_SLOW_WORDS = tuple({m.split(".")[0] for m in SLOW_MODULES} | {"sleep"})
 
 _function_cache: dict[int, str | None] = {}
 
@@ -54,7 +55,9 @@ class SlowCallDetector:
     resolver's (binding, facts) for a first-party name; ``patterns``: dbs-io-calls."""
 
     def __init__(self, qualname: Callable[[ast.expr], str | None], lookup: Callable[[str], object],
-                 definition: Callable[[str], tuple], patterns: tuple[str, ...]) -> None:
+                 definition: Callable[[str], tuple], patterns: tuple[str, ...],
+                 module_text: Callable[[str], str | None] | None = None) -> None:
+        self.module_text = module_text
         self.qualname = qualname
         self.lookup = lookup  # local name -> binding in the current scope
         self.definition = definition
@@ -80,14 +83,15 @@ class SlowCallDetector:
             return None
         return f"{_short(func)}() (it calls {reason})"
 
-    def _callee(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, ast.expr]):
+    def _callee(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, ast.expr],
+                any_module: bool = False):
         """The first-party function a call runs, with the qualname resolution of its module."""
         if isinstance(func, ast.Name):
             binding = self.lookup(func.id)
             if isinstance(binding, LocalDef):
                 return binding.node, self.qualname
             if isinstance(binding, Imported):
-                return self._imported_function(binding.qualname)
+                return self._imported_function(binding.qualname, any_module)
             return None
         if not isinstance(func, ast.Attribute):
             return None
@@ -99,7 +103,7 @@ class SlowCallDetector:
                 and value.attr in attr_classes:
             return self._class_method(attr_classes[value.attr], func.attr)
         qualname = self.qualname(func)
-        return self._imported_function(qualname) if qualname else None
+        return self._imported_function(qualname, any_module) if qualname else None
 
     def _class_method(self, class_ref: ast.expr, method: str):
         if isinstance(class_ref, ast.Name):
@@ -113,13 +117,25 @@ class SlowCallDetector:
         qualname = self.qualname(class_ref)
         return self._imported_method(qualname, method) if qualname else None
 
-    def _imported_function(self, qualname: str):
+    def _worth_reading(self, qualname: str) -> bool:
+        """Parse another module only when its text names a slow library (or a dbs-io-calls
+        pattern is configured): most first-party calls made while a session is open are not."""
+        if self.patterns or self.module_text is None:
+            return True
+        text = self.module_text(qualname)
+        return text is not None and any(word in text for word in _SLOW_WORDS)
+
+    def _imported_function(self, qualname: str, any_module: bool = False):
+        if not any_module and not self._worth_reading(qualname):
+            return None
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalDef) and facts is not None:
             return binding.node, facts.model.qualname
         return None
 
     def _imported_method(self, qualname: str, method: str):
+        if not self._worth_reading(qualname):
+            return None
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalClass) and facts is not None:
             node = _method(binding.node, method)
