@@ -77,6 +77,17 @@ def sync_does_io(api: str, name: str) -> bool:
     return name in sqla_api.SYNC_IO.get(api, ())
 
 
+def session_method_does_io(method: str) -> bool:
+    """A session method, by name, that takes a connection: ``query`` (its result runs) or an I/O
+    method of a sync Session (the async names that do I/O are the same)."""
+    return method == "query" or sync_does_io("Session", method) or sync_does_io("sqlmodel.Session", method)
+
+
+def method_does_io(method: str) -> bool:
+    """:func:`session_method_does_io`, or an I/O method of a Connection."""
+    return session_method_does_io(method) or sync_does_io("Connection", method)
+
+
 def is_query_terminal(name: str) -> bool:
     return name in sqla_api.QUERY_TERMINALS
 

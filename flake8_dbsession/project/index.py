@@ -206,6 +206,30 @@ def _astroid_build(tree: ast.Module, text: str, modname: str, path: str):
         return None
 
 
+@lru_cache(maxsize=1024)
+def module_names_in(folder: str) -> frozenset[str]:
+    """Names importable from a folder: its .py files and subfolders."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return frozenset()
+    stems = (entry[:-3] if entry.endswith(".py") else entry for entry in entries)
+    return frozenset(stem for stem in stems if stem.isidentifier() and stem != "__init__")
+
+
+def locate_relative(folder: str, parts: list[str]) -> ModuleLocation | None:
+    """``from ..db import X`` seen from ``folder`` (already moved up the right number of levels)."""
+    name = ".".join(parts) or "."
+    path = os.path.join(folder, *parts) if parts else folder
+    if parts and os.path.isfile(path + ".py"):
+        return ModuleLocation(name, "module", path + ".py")
+    if os.path.isfile(os.path.join(path, "__init__.py")):
+        return ModuleLocation(name, "package", os.path.join(path, "__init__.py"))
+    if os.path.isdir(path):
+        return ModuleLocation(name, "namespace", path)
+    return None
+
+
 def _locate_in(base: str, parts: list[str], modname: str) -> ModuleLocation | None:
     folder = base
     for index, part in enumerate(parts):

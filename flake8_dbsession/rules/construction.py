@@ -26,7 +26,8 @@ class UnboundSession(Rule):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and _does_io(func.attr):
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and api.session_method_does_io(func.attr):
             self._io_names.setdefault(id(self.model.scope), set()).add(func.value.id)
         cls = sqla_names.class_flavour(self.model.qualname(func))
         if cls is None or cls.kind is not Kind.SESSION:
@@ -39,7 +40,7 @@ class UnboundSession(Rule):
             name = parent.targets[0].id
         elif isinstance(parent, ast.withitem) and isinstance(parent.optional_vars, ast.Name):
             name = parent.optional_vars.id
-        elif not (isinstance(parent, ast.Attribute) and _does_io(parent.attr)):
+        elif not (isinstance(parent, ast.Attribute) and api.session_method_does_io(parent.attr)):
             return  # returned or handed on unnamed: no evidence that it ever runs a query
         self._pending.setdefault(id(self.model.scope), []).append((node, name, cls.api or ""))
 
@@ -64,11 +65,6 @@ class UnboundSession(Rule):
                               f"sessions from a sessionmaker(bind=engine)")
 
     leave_FunctionDef = leave_AsyncFunctionDef = leave_Lambda = leave_ClassDef = leave_Module = _finish
-
-
-def _does_io(method: str) -> bool:
-    """A session method that needs a bind: it runs SQL (or builds a Query that will)."""
-    return method == "query" or api.sync_does_io("Session", method) or api.sync_does_io("sqlmodel.Session", method)
 
 
 _SUGGEST_ASYNC = {"postgresql": "postgresql+asyncpg", "sqlite": "sqlite+aiosqlite", "mysql": "mysql+aiomysql"}

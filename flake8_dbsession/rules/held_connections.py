@@ -9,17 +9,14 @@ from flake8_dbsession.model import api
 from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_create_session
 from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.ownership import queries
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION)
-
-
-def _does_io(method: str) -> bool:
-    return method == "query" or api.sync_does_io("Session", method) or api.sync_does_io("Connection", method) \
-        or api.sync_does_io("sqlmodel.Session", method)
+_does_io = api.method_does_io
 
 
 def _class_ref(annotation: ast.expr | None) -> ast.expr | None:
@@ -60,14 +57,6 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, ast.expr]:
                 out[target.attr] = ref
                 break
     return out
-
-
-def _queries_with(func: ast.AST, name: str) -> bool:
-    for node in ast.walk(func):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == name and _does_io(node.func.attr):
-            return True
-    return False
 
 
 class _Detecting(Rule):
@@ -214,7 +203,7 @@ class SessionHeldAcrossIO(_Detecting):
             params = [a.arg for a in callee[0].args.posonlyargs + callee[0].args.args]
             if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
                 params = params[1:]
-            if index < len(params) and _queries_with(callee[0], params[index]):
+            if index < len(params) and queries(callee[0], params[index], _does_io):
                 self._holding.setdefault(key_scope, {})[key] = node
 
     def _finish(self, node: ast.AST) -> None:

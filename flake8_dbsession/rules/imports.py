@@ -9,7 +9,7 @@ import os
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.guards import is_guarded_import
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
-from flake8_dbsession.project.index import ModuleLocation, is_installed
+from flake8_dbsession.project.index import ModuleLocation, is_installed, locate_relative, module_names_in
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.settings import SESSION_MODULE_NAMES
 
@@ -52,7 +52,7 @@ class _ImportRule(Rule):
             if folder is None:
                 return True  # stdin without a display name: nothing to check against
             parts = node.module.split(".") if node.module else []
-            return _locate_relative(folder, parts)
+            return locate_relative(folder, parts)
         modname = node.module or ""
         top = modname.split(".")[0]
         if top == "__future__" or self._ignored(modname):
@@ -71,18 +71,6 @@ class _ImportRule(Rule):
             if fnmatch.fnmatchcase(modname, pattern) or modname.startswith(pattern + "."):
                 return True
         return False
-
-
-def _locate_relative(folder: str, parts: list[str]) -> ModuleLocation | None:
-    name = ".".join(parts) or "."
-    path = os.path.join(folder, *parts) if parts else folder
-    if parts and os.path.isfile(path + ".py"):
-        return ModuleLocation(name, "module", path + ".py")
-    if os.path.isfile(os.path.join(path, "__init__.py")):
-        return ModuleLocation(name, "package", os.path.join(path, "__init__.py"))
-    if os.path.isdir(path):
-        return ModuleLocation(name, "namespace", path)
-    return None
 
 
 @register
@@ -136,15 +124,7 @@ class UnresolvedSessionModule(_ImportRule):
             folders = [location.folder] if location is not None and location.folder else []
         else:
             folders = list(project.source_roots)
-        candidates = set()
-        for folder in folders:
-            try:
-                for entry in os.listdir(folder):
-                    stem = entry[:-3] if entry.endswith(".py") else entry
-                    if stem.isidentifier() and stem != "__init__":
-                        candidates.add(stem)
-            except OSError:
-                continue
+        candidates = set().union(*(module_names_in(folder) for folder in folders))
         match = difflib.get_close_matches(last, sorted(candidates), n=1, cutoff=0.75)
         if not match:
             return ""
@@ -226,7 +206,7 @@ class MissingSessionName(_ImportRule):
             folder = os.path.dirname(location.path) if location.kind != "namespace" else location.path
             for _ in range(star.level - 1):
                 folder = os.path.dirname(folder)
-            return _locate_relative(folder, star.modname.split(".") if star.modname else [])
+            return locate_relative(folder, star.modname.split(".") if star.modname else [])
         top = star.modname.split(".")[0]
         roots = project.roots_for(location.path, top)
         if not project.is_first_party(top, roots):

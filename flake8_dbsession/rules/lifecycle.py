@@ -26,11 +26,6 @@ def checks_out_connections(model, call: ast.Call) -> bool:
     return flavour is not None and flavour.kind is Kind.ENGINE
 
 
-def _does_io(method: str) -> bool:
-    """A session method that takes a connection (sync or async: the same names do I/O)."""
-    return method == "query" or api.sync_does_io("Session", method) or api.sync_does_io("sqlmodel.Session", method)
-
-
 class _Creations(Rule):
     """Shared: sessions created by ``name = <creation>`` in the function being walked."""
 
@@ -67,7 +62,7 @@ class SessionNotClosed(_Creations):
         for name, call, with_ in self._take():
             verdict = fate_of(node, name)
             text = source_text(call)
-            if verdict.fate is not Fate.CLOSED and not queries(node, name, _does_io):
+            if verdict.fate is not Fate.CLOSED and not queries(node, name, api.session_method_does_io):
                 continue  # a session that runs no query holds no connection: nothing leaks
             if verdict.fate is Fate.OPEN:
                 self.report(call, f"session '{name}' from '{text}' is never closed in '{node.name}': the "
