@@ -5,20 +5,16 @@ import ast
 from functools import cached_property
 from typing import Iterable
 
-import re
-
 from flake8_dbsession.findings import Finding
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk_with_hooks
 from flake8_dbsession.project import index as project_index
 from flake8_dbsession.project import metadata
 from flake8_dbsession.project.resolve import ProjectResolver, resolver_for
+from flake8_dbsession.relevance import might_use_sessions
 from flake8_dbsession.rules import REGISTRY
 from flake8_dbsession.rules.base import hooks
-from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
-
-_RELEVANT = ("sqlalchemy", "sqlmodel")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+from flake8_dbsession.settings import Settings
 
 
 class FileContext:
@@ -66,22 +62,6 @@ def _hook_tables(rules: list) -> tuple[dict, dict]:
     return enter, leave
 
 
-def might_use_sessions(source: str, settings: Settings) -> bool:
-    """Cheap gate: a file that never names SQLAlchemy or sqlmodel, and has no identifier that looks
-    session-related (dbs-session-names, a configured factory, db/database/session modules), has
-    nothing for these rules."""
-    if any(word in source for word in _RELEVANT):
-        return True
-    names = set(_IDENTIFIER.findall(source))
-    if names & SESSION_MODULE_NAMES:
-        return True
-    factories = {name.rsplit(".", 1)[-1] for name in settings.sync_factories + settings.async_factories}
-    if names & factories:
-        return True
-    pattern = settings.session_names
-    return any(pattern.search(name) for name in names)
-
-
 def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[str] | None = None,
             resolver: Resolver | None = None) -> list[Finding]:
     """Run the enabled rules (all when ``codes`` is None) over one parsed file."""
@@ -89,5 +69,15 @@ def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[st
     enabled = [cls for code, cls in sorted(REGISTRY.items()) if codes is None or code in codes]
     rules = [cls(file) for cls in enabled]
     enter, leave = _hook_tables(rules)
-    walk_with_hooks(tree, file.model, enter, leave)
+    try:
+        walk_with_hooks(tree, file.model, enter, leave)
+    finally:
+        # nothing of this file's analysis is kept: break its reference cycles now (see dispose)
+        file.model.dispose()
+        for rule in rules:
+            rule.__dict__.clear()
+        ProjectResolver.release_evicted()
     return sorted(file.findings)
+
+
+__all__ = ["FileContext", "analyze", "might_use_sessions"]

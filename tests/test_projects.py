@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ast
 import configparser
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
 
 from flake8_dbsession.analysis import analyze
+from flake8_dbsession.project import resolve
+from flake8_dbsession.project.resolve import ProjectResolver
+from flake8_dbsession.rules import io_calls
 from flake8_dbsession.settings import OPTIONS_BY_NAME, Settings
 from tests.conftest import FIXTURES, expected_markers, run_flake8
 
@@ -58,3 +62,15 @@ def test_project_through_flake8(root):
         actual.add((path.removeprefix("./"), int(row), code))
     expected, _, _ = lint_project(root)
     assert actual == expected
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda p: p.name)
+def test_project_with_one_module_cached(root, monkeypatch):
+    """With room for one module's facts, every cross-module question evicts and rebuilds them:
+    the answers must not change (module facts are a cache, never a source of truth)."""
+    monkeypatch.setattr(resolve, "MAX_FACTS", 1)
+    monkeypatch.setattr(ProjectResolver, "_facts", OrderedDict())
+    monkeypatch.setattr(ProjectResolver, "_answers", {})
+    monkeypatch.setattr(io_calls, "_function_cache", {})
+    expected, actual, messages = lint_project(root)
+    assert actual == expected, [(k, messages.get(k)) for k in actual ^ expected]

@@ -82,9 +82,8 @@ class FunctionProducts:
         from flake8_dbsession.model.session_model import SessionModel
 
         model = self.model
-        sandbox = Scope("function", ast.Module(body=[], type_ignores=[]), model.module_scope)
         sub = SessionModel(model.settings, model.resolver, module_scope=model.module_scope)
-        sub.scope = sandbox
+        sub.scope = sub._open(Scope("function", ast.Module(body=[], type_ignores=[]), model.module_scope))
         sub.products = self  # share the cache and the recursion guard
         collector = _Collector(sub, node, generator)
         try:
@@ -92,7 +91,7 @@ class FunctionProducts:
         except RecursionError:
             return None
         finally:
-            sub.products = FunctionProducts(sub)
+            sub.dispose()
         return agree(collector.flavours) if collector.flavours else None
 
 

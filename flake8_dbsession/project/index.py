@@ -12,11 +12,13 @@ from __future__ import annotations
 import ast
 import os
 import sys
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from flake8_dbsession.project import metadata
 
+_RECENT_TREES = 4  # parsed module trees kept (see ProjectIndex.tree)
 _SKIP_DIRS = {"__pycache__", "node_modules", "build", "dist", "site-packages", ".git", ".tox", ".venv",
               "venv", ".mypy_cache", ".pytest_cache", ".eggs"}
 
@@ -55,6 +57,7 @@ class ProjectIndex:
         self.source_roots = tuple(roots)
         self._sources: dict[str, str | None] = {}
         self._unparsable: set[str] = set()
+        self._recent_trees: OrderedDict[str, ast.Module] = OrderedDict()
         self._astroid: dict[str, object] = {}
         self._locations: dict[str, ModuleLocation | None] = {}
         self._bound: dict[str, frozenset[str]] = {}
@@ -112,11 +115,11 @@ class ProjectIndex:
         """Names a module binds at module level (anywhere: if/try blocks, ``global`` in functions),
         from the cached ``ast`` tree: the quick answer; astroid confirms what looks missing."""
         path = location.file
-        tree = self.tree(path) if path is not None else None
-        if tree is None:
+        if path is None:
             return frozenset()
         if path not in self._bound:
-            self._bound[path] = _module_bound_names(tree)
+            tree = self.tree(path)
+            self._bound[path] = _module_bound_names(tree) if tree is not None else frozenset()
         return self._bound[path]
 
     def submodule_exists(self, location: ModuleLocation, name: str) -> bool:
@@ -141,21 +144,29 @@ class ProjectIndex:
         return self._sources[path]
 
     def tree(self, path: str) -> ast.Module | None:
-        """The stdlib ``ast`` of a first-party file (None when it does not parse).
+        """The stdlib ``ast`` of a first-party file (None when it does not parse); read-only.
 
-        Parsed from the cached text each time it is asked for and not kept: the callers keep what
+        Parsed from the cached text, and only the last few trees are kept (one file's questions
+        usually go to the same modules: its names, then their flavours). The callers keep what
         they need (module facts, bound names). Holding every module's tree would make each of
         the garbage collector's full passes walk them all (measured: +2.3 s on prefect)."""
+        if path in self._recent_trees:
+            self._recent_trees.move_to_end(path)
+            return self._recent_trees[path]
         if path in self._unparsable:
             return None
         text = self.source(path)
         if text is None:
             return None
         try:
-            return ast.parse(text, path)
+            tree = ast.parse(text, path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             self._unparsable.add(path)
             return None
+        self._recent_trees[path] = tree
+        if len(self._recent_trees) > _RECENT_TREES:
+            self._recent_trees.popitem(last=False)
+        return tree
 
     def astroid_module(self, location: ModuleLocation):
         """astroid's tree of a first-party module, built from the cached text (never imported)."""

@@ -4,6 +4,7 @@ session model over that module's top level. Each module is analysed once per pro
 from __future__ import annotations
 
 import ast
+from collections import OrderedDict
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.functions import Product
@@ -11,16 +12,23 @@ from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk
 from flake8_dbsession.project.index import ModuleLocation, ProjectIndex
+from flake8_dbsession.relevance import might_use_sessions
 from flake8_dbsession.settings import Settings
 
 _MAX_HOPS = 8  # re-exports followed through at most this many modules
+# Module facts kept at once. Facts hold their module's function and class trees; keeping every
+# module's would make each full pass of the garbage collector (flake8's too) scan them all for the
+# rest of the run. The answers worth keeping are memoised separately, so an evicted module is
+# only rebuilt (from its cached text) when a new question needs it.
+MAX_FACTS = 4
 
 
 class ModuleFacts:
     """The module scope of one first-party module, as the session model sees it."""
 
-    def __init__(self, model: SessionModel) -> None:
+    def __init__(self, model: SessionModel, path: str) -> None:
         self.model = model
+        self.path = path
 
     @property
     def scope(self) -> Scope:
@@ -36,8 +44,10 @@ class ProjectResolver(Resolver):
 
     costly = True
 
-    _facts: dict[str, ModuleFacts | None] = {}  # path -> facts, shared by every resolver (per process)
+    # path -> facts, shared by every resolver (per process), least recently used first
+    _facts: OrderedDict[str, ModuleFacts | None] = OrderedDict()
     _building: set[str] = set()
+    _evicted: list[ModuleFacts] = []  # dropped from _facts, disposed once no question is in flight
 
     def __init__(self, index: ProjectIndex, settings: Settings, module_name: str | None,
                  is_package: bool = False, filename: str = "") -> None:
@@ -92,6 +102,7 @@ class ProjectResolver(Resolver):
             return None
         cache = ProjectResolver._facts
         if path in cache:
+            cache.move_to_end(path)
             return cache[path]
         if path in ProjectResolver._building:
             return None  # an import cycle: no answer rather than a loop
@@ -109,16 +120,30 @@ class ProjectResolver(Resolver):
             # garbage collector slower for the rest of the run
             model.module_scope.node = None
             model.ancestors.clear()
-            facts = ModuleFacts(model)
+            facts = ModuleFacts(model, path)
         except RecursionError:
             facts = None
         finally:
             ProjectResolver._building.discard(path)
         cache[path] = facts
+        if len(cache) > MAX_FACTS:
+            _, evicted = cache.popitem(last=False)
+            if evicted is not None:
+                ProjectResolver._evicted.append(evicted)
         return facts
 
-    def _binding(self, qualname: str, hops: int = 0):
-        """(binding, facts of the module that holds it), following re-exports."""
+    @classmethod
+    def release_evicted(cls) -> None:
+        """Dispose of evicted module facts (their models' cycles hold whole module trees). Called
+        between files: an evicted model may still be in use while a question is being answered."""
+        for facts in cls._evicted:
+            facts.model.dispose()
+        cls._evicted.clear()
+
+    def _binding(self, qualname: str, hops: int = 0, sessions_only: bool = False):
+        """(binding, facts of the module that holds it), following re-exports. ``sessions_only``:
+        the question is about sessions, so a module whose text fails the relevance gate has no
+        answer (it is not even parsed)."""
         split = self.split(qualname)
         if split is None or hops > _MAX_HOPS:
             return None, None
@@ -126,6 +151,8 @@ class ProjectResolver(Resolver):
         text = self.index.source(location.file)
         if text is None or name not in text:
             return None, None  # cheap: a module that never spells the name cannot define it
+        if sessions_only and not might_use_sessions(text, self.settings):
+            return None, None
         facts = self.facts(location)
         if facts is None:
             return None, None
@@ -140,7 +167,7 @@ class ProjectResolver(Resolver):
             if isinstance(inner, ProjectResolver):
                 target = inner.absolute(binding.qualname)
                 if target is not None:
-                    return inner._binding(target, hops + 1)
+                    return inner._binding(target, hops + 1, sessions_only)
             return None, None
         return binding, facts
 
@@ -167,13 +194,13 @@ class ProjectResolver(Resolver):
 
     def flavour_of_import(self, qualname: str) -> Flavour | None:
         def compute():
-            binding, _ = self._binding(qualname)
+            binding, _ = self._binding(qualname, sessions_only=True)
             return binding if isinstance(binding, Flavour) else None
         return self._memo("flavour", qualname, compute)
 
     def product_of_import(self, qualname: str) -> Product | None:
         def compute():
-            binding, facts = self._binding(qualname)
+            binding, facts = self._binding(qualname, sessions_only=True)
             if isinstance(binding, LocalDef) and facts is not None:
                 return facts.model.products.of_function(binding.node)
             return None

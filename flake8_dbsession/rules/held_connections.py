@@ -96,20 +96,23 @@ class SessionHeldAcrossIO(_Detecting):
         self._loaded: dict[int, dict[str, str]] = {}  # function -> object name -> session text
         self._expired: dict[int, set[str]] = {}  # function -> sessions committed with expire_on_commit
 
-    def _loaded_objects(self, node: ast.Assign) -> None:
-        """``job = await session.get(Job, 1)``: remember which session loaded ``job``."""
-        value = node.value.value if isinstance(node.value, ast.Await) else node.value
-        for sub in ast.walk(value):
-            if not (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and _does_io(sub.func.attr)):
-                continue
-            found = method_call(self.model, sub)
-            if found is not None and found.receiver.kind is Kind.SESSION and _does_io(found.method):
-                if found.receiver.expire_on_commit is True:
+    def _loaded_objects(self, found) -> None:
+        """``job = await session.get(Job, 1)``: remember which session loaded ``job``. Called for a
+        session call that does I/O; the statement is the nearest one above it, when the call is
+        in its value (the walk keeps the ancestors, so no second walk of the value is needed)."""
+        if found.receiver.expire_on_commit is not True:
+            return
+        ancestors = self.model.ancestors
+        child = ancestors[-1]
+        for parent in reversed(ancestors[:-1]):
+            if isinstance(parent, ast.stmt):
+                if isinstance(parent, ast.Assign) and parent.value is child:
                     loaded = self._loaded.setdefault(self._scope_key(), {})
-                    for target in node.targets:
+                    for target in parent.targets:
                         if isinstance(target, ast.Name):
                             loaded[target.id] = source_text(found.receiver_expr)
                 return
+            child = parent
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         """Reading an expired attribute after commit checks a connection out again (P12)."""
@@ -125,7 +128,6 @@ class SessionHeldAcrossIO(_Detecting):
         return id(self.model.function_scope)
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        self._loaded_objects(node)
         if isinstance(node.value, ast.Call) and builds_client(self.model.qualname(node.value.func)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -165,12 +167,14 @@ class SessionHeldAcrossIO(_Detecting):
                     self._expired.setdefault(key_scope, set()).add(key)
             elif _does_io(found.method):
                 self._holding.setdefault(key_scope, {}).setdefault(key, node)
+                if found.receiver.kind is Kind.SESSION:
+                    self._loaded_objects(found)
             return
-        cls, attrs = self._class_context()
-        self._borrowed_io(node, key_scope, cls, attrs)
+        self._borrowed_io(node, key_scope)
         holding = self._holding.get(key_scope)
         if not holding:
             return
+        cls, attrs = self._class_context()
         label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs)
         if label is None:
             return
@@ -181,7 +185,7 @@ class SessionHeldAcrossIO(_Detecting):
                           f"requests and under load the pool runs dry; commit or close first, or make the "
                           f"call before the session's first query")
 
-    def _borrowed_io(self, node: ast.Call, key_scope: int, cls, attrs) -> None:
+    def _borrowed_io(self, node: ast.Call, key_scope: int) -> None:
         """``save_prices(session, rows)``: first-party code that queries with the session it is
         given checks the connection out as surely as the caller's own query would."""
         for index, arg in enumerate(node.args):
@@ -197,13 +201,13 @@ class SessionHeldAcrossIO(_Detecting):
             key = source_text(arg)
             if key in self._holding.get(key_scope, {}):
                 continue
-            callee = self._detector()._callee(node.func, cls, attrs, any_module=True)
+            callee = self._detector()._callee(node.func, *self._class_context(), any_module=True)
             if callee is None:
                 continue
-            params = [a.arg for a in callee[0].args.posonlyargs + callee[0].args.args]
+            params = [a.arg for a in callee.node.args.posonlyargs + callee.node.args.args]
             if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
                 params = params[1:]
-            if index < len(params) and queries(callee[0], params[index], _does_io):
+            if index < len(params) and queries(callee.node, params[index], _does_io):
                 self._holding.setdefault(key_scope, {})[key] = node
 
     def _finish(self, node: ast.AST) -> None:

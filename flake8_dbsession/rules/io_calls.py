@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from flake8_dbsession.model.scopes import Imported, LocalClass, LocalDef
 from flake8_dbsession.model.walk import own_nodes
@@ -26,7 +26,18 @@ _NOT_SLOW_METHODS = {"close", "aclose", "__enter__", "__aenter__", "raise_for_st
 MAX_DEPTH = 3
 _SLOW_WORDS = tuple({m.split(".")[0] for m in SLOW_MODULES} | {"sleep"})
 
-_function_cache: dict[int, str | None] = {}
+# (module path, line, column) of a first-party function in another module -> why it is slow.
+# Keyed by position, not id(): module trees may be dropped and rebuilt (see project.resolve).
+_function_cache: dict[tuple[str, int, int], str | None] = {}
+
+
+class Callee(NamedTuple):
+    """A function a call runs: its def, its module's name resolution, and the module's path
+    (None for the file being linted, whose answers are cached per file only)."""
+
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    qualname_of: Callable[[ast.expr], str | None]
+    path: str | None = None
 
 
 def _matches_library(qualname: str) -> bool:
@@ -62,6 +73,7 @@ class SlowCallDetector:
         self.lookup = lookup  # local name -> binding in the current scope
         self.definition = definition
         self.patterns = patterns
+        self._local_reasons: dict[tuple[None, int, int], str | None] = {}
 
     # ------------------------------------------------------------------ the current file
     def slow_call(self, call: ast.Call, clients: set[str], self_class: ast.ClassDef | None,
@@ -77,8 +89,7 @@ class SlowCallDetector:
         target = self._callee(func, self_class, attr_classes)
         if target is None:
             return None
-        node, qualname_of = target
-        reason = self.function_reason(node, qualname_of, 1)
+        reason = self.function_reason(target, 1)
         if reason is None:
             return None
         return f"{_short(func)}() (it calls {reason})"
@@ -89,7 +100,7 @@ class SlowCallDetector:
         if isinstance(func, ast.Name):
             binding = self.lookup(func.id)
             if isinstance(binding, LocalDef):
-                return binding.node, self.qualname
+                return Callee(binding.node, self.qualname)
             if isinstance(binding, Imported):
                 return self._imported_function(binding.qualname, any_module)
             return None
@@ -98,7 +109,7 @@ class SlowCallDetector:
         value = func.value
         if isinstance(value, ast.Name) and value.id == "self" and self_class is not None:
             method = _method(self_class, func.attr)
-            return (method, self.qualname) if method is not None else None
+            return Callee(method, self.qualname) if method is not None else None
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and value.attr in attr_classes:
             return self._class_method(attr_classes[value.attr], func.attr)
@@ -110,7 +121,7 @@ class SlowCallDetector:
             binding = self.lookup(class_ref.id)
             if isinstance(binding, LocalClass):
                 node = _method(binding.node, method)
-                return (node, self.qualname) if node is not None else None
+                return Callee(node, self.qualname) if node is not None else None
             if isinstance(binding, Imported):
                 return self._imported_method(binding.qualname, method)
             return None
@@ -130,7 +141,7 @@ class SlowCallDetector:
             return None
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalDef) and facts is not None:
-            return binding.node, facts.model.qualname
+            return Callee(binding.node, facts.model.qualname, facts.path)
         return None
 
     def _imported_method(self, qualname: str, method: str):
@@ -139,16 +150,18 @@ class SlowCallDetector:
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalClass) and facts is not None:
             node = _method(binding.node, method)
-            return (node, facts.model.qualname) if node is not None else None
+            return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
 
     # ------------------------------------------------------------------ first-party bodies
-    def function_reason(self, func: ast.AST, qualname_of: Callable[[ast.expr], str | None], depth: int) -> str | None:
-        """Why ``func`` is slow ('httpx.AsyncClient', 'time.sleep'), or None. Bounded, cached."""
-        key = id(func)
-        if key in _function_cache:
-            return _function_cache[key]
-        _function_cache[key] = None  # recursion guard
+    def function_reason(self, callee: Callee, depth: int) -> str | None:
+        """Why ``callee`` is slow ('httpx.AsyncClient', 'time.sleep'), or None. Bounded, cached."""
+        func, qualname_of = callee.node, callee.qualname_of
+        cache: dict = _function_cache if callee.path is not None else self._local_reasons
+        key = (callee.path, func.lineno, func.col_offset)
+        if key in cache:
+            return cache[key]
+        cache[key] = None  # recursion guard
         reason = None
         for node in own_nodes(func):
             if not isinstance(node, ast.Call):
@@ -160,11 +173,11 @@ class SlowCallDetector:
             if depth < MAX_DEPTH and isinstance(node.func, ast.Name) and qualname and "." in qualname:
                 target = self._imported_function(qualname)
                 if target is not None:
-                    inner = self.function_reason(target[0], target[1], depth + 1)
+                    inner = self.function_reason(target, depth + 1)
                     if inner:
                         reason = inner
                         break
-        _function_cache[key] = reason
+        cache[key] = reason
         return reason
 
 

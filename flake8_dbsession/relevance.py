@@ -1,0 +1,37 @@
+"""Cheap text gates: may this source hold anything for the session rules?
+
+Most files of a code base never touch a database session. Reading their text once is much
+cheaper than walking their tree, so a file (and a first-party module the resolver is asked about)
+is analysed only when its text shows evidence the session model could use:
+
+- it names SQLAlchemy or sqlmodel (every session, engine and factory starts there), or a factory
+  configured with ``dbs-sync-factories`` / ``dbs-async-factories``;
+- or, without those, an *import* brings a session-looking name (``dbs-session-names``) or a
+  session module (``db``, ``database``, ``session``...): ``from app.db import SessionLocal``,
+  ``from app.deps import get_db``. A file that imports nothing session-like and never names
+  SQLAlchemy has no way to obtain a session the model could recognise.
+"""
+from __future__ import annotations
+
+import re
+
+from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
+
+_LIBRARIES = ("sqlalchemy", "sqlmodel")
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# an import statement: 'import a.b as c', 'from .x import (a,\n b)', with backslash continuations
+_IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:\\\n|\\.|[^\\\n])*)")
+
+
+def might_use_sessions(source: str, settings: Settings) -> bool:
+    """The gate for a linted file (and for a module the resolver would analyse)."""
+    if any(word in source for word in _LIBRARIES):
+        return True
+    factories = {name.rsplit(".", 1)[-1] for name in settings.sync_factories + settings.async_factories}
+    if factories and factories & set(IDENTIFIER.findall(source)):
+        return True
+    imported = set(IDENTIFIER.findall(" ".join(_IMPORT.findall(source))))
+    if imported & SESSION_MODULE_NAMES:
+        return True
+    pattern = settings.session_names
+    return any(pattern.search(name) for name in imported)

@@ -1,0 +1,134 @@
+"""What keeps the plugin cheap inside flake8, tested by behaviour, never by timing (the benchmark
+in bench/ measures time): the relevance gate, and an analysis that leaves no reference cycles
+behind (cyclic garbage would keep every linted file's tree alive until a full collection)."""
+from __future__ import annotations
+
+import ast
+import gc
+from collections import OrderedDict
+
+import pytest
+
+from flake8_dbsession.analysis import analyze
+from flake8_dbsession.project import resolve
+from flake8_dbsession.project.resolve import ProjectResolver
+from flake8_dbsession.relevance import might_use_sessions
+from flake8_dbsession.settings import Settings
+
+S = Settings()
+
+
+@pytest.mark.parametrize("source", [
+    "import sqlalchemy\n",
+    "from sqlmodel import Session\n",
+    "from app.db import SessionLocal\n",
+    "from app.deps import get_db\n",
+    "from app import database\n",
+    "import app.session as s\n",
+    "from app.core import (\n    settings,\n    async_engine,\n)\n",
+    "from app.core import settings, \\\n    AsyncSessionLocal\n",
+    "def handler():\n    from .db import get_session\n    return get_session()\n",
+])
+def test_gate_lets_in_files_that_can_reach_a_session(source):
+    assert might_use_sessions(source, S)
+
+
+@pytest.mark.parametrize("source", [
+    "",
+    "x = 1\n",
+    # 'engine', 'session' and 'db' used as local words only: nothing imported can be a session
+    "from prefect.utilities import run\n\nflow_engine = run()\nsession = requests_session()\n",
+    "import httpx\n\nasync def f():\n    async with httpx.AsyncClient() as session:\n        return session\n",
+    '"""Talks about the database and SQL sessions."""\nimport json\n',
+])
+def test_gate_keeps_out_files_with_no_way_to_a_session(source):
+    assert not might_use_sessions(source, S)
+
+
+def test_gate_lets_in_a_configured_factory():
+    settings = Settings.from_values({"dbs-sync-factories": "app.core.make_unit"})
+    assert might_use_sessions("from app.core import make_unit\nwith make_unit() as u:\n    pass\n", settings)
+
+
+def test_resolver_skips_modules_that_fail_the_gate(project):
+    """A module whose text cannot hold a session is not parsed for session questions."""
+    root = project({
+        "pyproject.toml": "[project]\nname='app'\ndependencies=['sqlalchemy']\n",
+        "app/__init__.py": "",
+        "app/db.py": "from sqlalchemy.orm import sessionmaker\nSessionLocal = sessionmaker()\n",
+        "app/util.py": "def helper():\n    return 1\n",
+        "app/main.py": ("from app.db import SessionLocal\nfrom app.util import helper\n\n"
+                        "def f():\n    session = SessionLocal()\n    helper()\n    session.execute('x')\n"),
+    })
+    main = root / "app" / "main.py"
+    findings = analyze(ast.parse(main.read_text()), str(main), S)
+    assert [f.code for f in findings] == ["DBS016"]
+    built = {path.rsplit("/", 1)[-1] for path in ProjectResolver._facts}
+    assert "db.py" in built and "util.py" not in built
+
+
+SOURCE = '''
+from contextlib import contextmanager
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+
+engine = create_engine("sqlite://")
+SessionLocal = sessionmaker(bind=engine)
+AsyncSessionLocal = async_sessionmaker(create_async_engine("sqlite+aiosqlite://"))
+
+
+@contextmanager
+def scope():
+    session = SessionLocal()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+class Repo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.other = self.session
+
+    async def get(self):
+        return await self.session.execute(select(1))
+
+
+def work():
+    with scope() as s:
+        s.execute(select(1))
+    session = SessionLocal()
+    session.execute(select(1))
+
+
+async def handler(db: AsyncSession = None):
+    db.execute(select(1))
+    f = lambda: SessionLocal()
+    return f
+'''
+
+
+def test_analysis_leaves_no_reference_cycles(project, monkeypatch):
+    root = project({
+        "pyproject.toml": "[project]\nname='app'\ndependencies=['sqlalchemy']\n",
+        "app/__init__.py": "",
+        **{f"app/m{i}.py": f"from sqlalchemy.orm import sessionmaker\nMaker{i} = sessionmaker()\n" for i in range(4)},
+        "app/main.py": SOURCE + "".join(f"from app.m{i} import Maker{i}\n" for i in range(4))
+        + "".join(f"\ndef use{i}():\n    s = Maker{i}()\n    s.execute(select(1))\n" for i in range(4)),
+    })
+    monkeypatch.setattr(resolve, "MAX_FACTS", 1)  # evict module facts while answering
+    monkeypatch.setattr(ProjectResolver, "_facts", OrderedDict())
+    monkeypatch.setattr(ProjectResolver, "_answers", {})
+    main = root / "app" / "main.py"
+    tree = ast.parse(main.read_text())
+    gc.collect()
+    gc.disable()
+    try:
+        findings = analyze(tree, str(main), S)
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert findings  # the analysis did real work
+    assert unreachable == 0
