@@ -1,5 +1,7 @@
+import asyncio
+
 from fastapi import APIRouter, Depends, HTTPException
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.database import get_async_db
@@ -43,3 +45,24 @@ async def create_job(url: str, db: AsyncSession = Depends(get_async_db)) -> dict
     await db.add(job)  # DBS006
     await db.commit()
     return job.to_dict()
+
+
+async def crawl(job_id: int, db: AsyncSession) -> None:
+    job = await db.get(Job, job_id)
+    job.status = JobStatus.RUNNING
+    await db.commit()
+
+
+@router.post("/{job_id}/crawl")
+async def start_crawl(job_id: int, db: AsyncSession = Depends(get_async_db)) -> dict:
+    asyncio.create_task(crawl(job_id, db))  # DBS012
+    return {"started": job_id}
+
+
+@router.get("/stats")
+async def job_stats(db: AsyncSession = Depends(get_async_db)) -> dict:
+    running, queued = await asyncio.gather(  # DBS013
+        db.scalar(select(func.count()).where(Job.status == JobStatus.RUNNING)),
+        db.scalar(select(func.count()).where(Job.status == JobStatus.QUEUED)),
+    )
+    return {"running": running, "queued": queued}

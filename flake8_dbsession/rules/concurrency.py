@@ -1,0 +1,349 @@
+"""DBS012 and DBS013: one session, and work that runs somewhere else or at the same time.
+
+DBS012: the session of the current scope (a parameter, a ``Depends`` value, a ``with`` target) is
+handed to work that outlives the scope or runs on another thread without being waited for:
+``asyncio.create_task(f(db))``, ``background_tasks.add_task(f, db)``, ``executor.submit(f, db)``,
+``threading.Thread(target=f, args=(db,))``, Celery ``f.delay(db)``.
+
+DBS013: one ``AsyncSession`` used by several awaitables that run concurrently:
+``asyncio.gather(db.execute(a), db.execute(b))``, ``gather(f(db), g(db))``,
+``gather(*[f(db, x) for x in xs])``, two ``tg.create_task(...)`` of one task group sharing ``db``.
+"""
+from __future__ import annotations
+
+import ast
+
+from flake8_dbsession.findings import source_text
+from flake8_dbsession.model import api
+from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.scopes import Imported, LocalDef
+from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.rules.base import Rule, register
+
+_TASK_SPAWNERS = {"asyncio.create_task", "asyncio.ensure_future"}
+_LOOP_GETTERS = {"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"}
+_EXECUTORS = {"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+              "concurrent.futures.thread.ThreadPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor"}
+_THREADS = {"threading.Thread"}
+_BACKGROUND_TASKS = {"fastapi.BackgroundTasks", "fastapi.background.BackgroundTasks",
+                     "starlette.background.BackgroundTasks"}
+_GATHER = {"asyncio.gather"}
+_TASK_GROUPS = {"asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup", "anyio.create_task_group"}
+_CELERY_DECORATORS = {"task", "shared_task"}
+# what waiting for a handle looks like, per kind of hand-off
+_WAITS = {"task": None, "future": None, "thread": {"join"}}  # None: any later use counts as waiting
+
+
+def _last_name(func: ast.expr) -> str | None:
+    """'create_task' for ``asyncio.create_task`` / ``loop.create_task``: a cheap filter before
+    the qualname is worked out (these hooks run for every call of every file)."""
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else None
+
+
+_HANDOFF_NAMES = {q.rsplit(".", 1)[-1] for q in _TASK_SPAWNERS | _THREADS} | {
+    "create_task", "submit", "add_task", "delay", "apply_async"}
+_HANDLE_MAKERS = {q.rsplit(".", 1)[-1] for q in _LOOP_GETTERS | _EXECUTORS}
+
+
+def _function_of(model) -> ast.AST | None:
+    scope = model.function_scope
+    return scope.node if scope is not None and scope.kind == "function" else None
+
+
+def _owned_session(model, expr: ast.expr, func: ast.AST | None) -> str | None:
+    """``db`` when ``expr`` is a session name that belongs to the function's scope: one of its
+    parameters or the target of a ``with`` in it. Sessions it created itself are DBS016's."""
+    if func is None or not isinstance(expr, ast.Name):
+        return None
+    flavour = model.flavour(expr)
+    if flavour is None or flavour.kind is not Kind.SESSION:
+        return None
+    args = func.args
+    if any(a.arg == expr.id for a in args.posonlyargs + args.args + args.kwonlyargs):
+        return expr.id
+    for node in reversed(model.ancestors):
+        if node is func:
+            break
+        if isinstance(node, (ast.With, ast.AsyncWith)) and any(
+                isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == expr.id for item in node.items):
+            return expr.id
+    return None
+
+
+def _call_arguments(call: ast.Call) -> list[ast.expr]:
+    return [a.value if isinstance(a, ast.Starred) else a for a in call.args] + [kw.value for kw in call.keywords]
+
+
+@register
+class SessionCrossesTaskBoundary(Rule):
+    code = "DBS012"
+    name = "session-crosses-task-boundary"
+    summary = ("the current scope's session handed to a task, background task, thread or Celery job that "
+               "outlives the scope: the session is closed under it and silently reopens")
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._loops: set[str] = set()  # names bound to an event loop
+        self._executors: set[str] = set()  # names / self attributes bound to a pool executor (not `with`)
+        # per function: (call, handle name or None, kind, session, where) waiting for the function's end
+        self._pending: dict[int, list[tuple[ast.Call, str | None, str, str, str]]] = {}
+
+    # ------------------------------------------------------------------ what the handles are
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if not isinstance(node.value, ast.Call) or len(node.targets) != 1 \
+                or _last_name(node.value.func) not in _HANDLE_MAKERS:
+            return
+        qualname = self.model.qualname(node.value.func)
+        target = source_text(node.targets[0])
+        if qualname in _LOOP_GETTERS:
+            self._loops.add(target)
+        elif qualname in _EXECUTORS:
+            self._executors.add(target)
+
+    # ------------------------------------------------------------------ hand-offs
+    def visit_Call(self, node: ast.Call) -> None:
+        if _last_name(node.func) not in _HANDOFF_NAMES:
+            return
+        handoff = self._handoff(node)
+        if handoff is None:
+            return
+        kind, handed, where = handoff
+        func = _function_of(self.model)
+        for expr in handed:
+            session = _owned_session(self.model, expr, func)
+            if session is None:
+                continue
+            handle = self._handle(node, kind)
+            if handle is False:
+                return  # awaited, joined or kept in the same statement
+            self._pending.setdefault(id(func), []).append((node, handle, kind, session, where))
+            return
+
+    def _handoff(self, node: ast.Call) -> tuple[str, list[ast.expr], str] | None:
+        """(kind, expressions handed over, where the work runs) for a hand-off call."""
+        func = node.func
+        qualname = self.model.qualname(func)
+        if qualname in _TASK_SPAWNERS or (isinstance(func, ast.Attribute) and func.attr == "create_task"
+                                          and self._is_loop(func.value)):
+            coro = node.args[0] if node.args else next(
+                (k.value for k in node.keywords if k.arg in ("coro", "coro_or_future")), None)
+            if isinstance(coro, ast.Call):
+                return "task", _call_arguments(coro), "a task that keeps running after '{func}' returns"
+            return None
+        if qualname in _THREADS:
+            handed = []
+            for kw in node.keywords:
+                if kw.arg == "args" and isinstance(kw.value, (ast.Tuple, ast.List)):
+                    handed += kw.value.elts
+                elif kw.arg == "kwargs" and isinstance(kw.value, ast.Dict):
+                    handed += kw.value.values
+            return "thread", handed, "another thread that '{func}' never joins"
+        if not isinstance(func, ast.Attribute):
+            return None
+        receiver = source_text(func.value)
+        if func.attr == "submit" and receiver in self._executors:
+            return "future", _call_arguments(node)[1:], "a pool thread that '{func}' never waits for"
+        if func.attr == "add_task" and self._is_background_tasks(func.value):
+            return "background", _call_arguments(node)[1:], "a background task that runs after the response is sent"
+        if func.attr in ("delay", "apply_async") and self._is_celery_task(func.value):
+            handed = _call_arguments(node) if func.attr == "delay" else self._apply_async_arguments(node)
+            return "celery", handed, "a Celery worker"
+        return None
+
+    def _is_loop(self, expr: ast.expr) -> bool:
+        if isinstance(expr, ast.Call):
+            return self.model.qualname(expr.func) in _LOOP_GETTERS
+        return source_text(expr) in self._loops
+
+    def _is_background_tasks(self, expr: ast.expr) -> bool:
+        func = _function_of(self.model)
+        if func is None or not isinstance(expr, ast.Name):
+            return False
+        args = func.args
+        for arg in args.posonlyargs + args.args + args.kwonlyargs:
+            if arg.arg == expr.id and arg.annotation is not None:
+                return self.model.qualname(arg.annotation) in _BACKGROUND_TASKS
+        return False
+
+    def _is_celery_task(self, expr: ast.expr) -> bool:
+        """``send_report.delay(...)``: ``send_report`` is a function decorated ``@app.task`` /
+        ``@shared_task`` here or in another module of the project."""
+        if not isinstance(expr, ast.Name):
+            return False
+        binding = self.model.scope.lookup(expr.id)[1]
+        node = None
+        if isinstance(binding, LocalDef):
+            node = binding.node
+        elif isinstance(binding, Imported) and self.file.project_resolver is not None:
+            found, _ = self.file.project_resolver.definition(binding.qualname)
+            node = found.node if isinstance(found, LocalDef) else None
+        if node is None:
+            return False
+        for decorator in node.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            last = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", None)
+            if last in _CELERY_DECORATORS:
+                return True
+        return False
+
+    @staticmethod
+    def _apply_async_arguments(node: ast.Call) -> list[ast.expr]:
+        args = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "args"), None)
+        handed = list(args.elts) if isinstance(args, (ast.Tuple, ast.List)) else []
+        kwargs = node.args[1] if len(node.args) > 1 else next(
+            (k.value for k in node.keywords if k.arg == "kwargs"), None)
+        if isinstance(kwargs, ast.Dict):
+            handed += kwargs.values
+        return handed
+
+    def _handle(self, node: ast.Call, kind: str) -> str | None | bool:
+        """The name the hand-off's result is bound to (None: thrown away), or False when the same
+        statement waits for it or keeps it (awaited, ``.result()``, ``.join()``, passed on)."""
+        if kind in ("background", "celery"):
+            return None  # nothing to wait for: the work runs after the response / elsewhere
+        ancestors = self.model.ancestors
+        parent = ancestors[-2] if len(ancestors) > 1 else None
+        if kind == "thread" and isinstance(parent, ast.Attribute) and parent.attr == "start":
+            # Thread(...).start() as a statement: nothing is left to join
+            started = ancestors[-4] if len(ancestors) > 3 else None
+            return None if isinstance(started, ast.Expr) else False
+        if isinstance(parent, ast.Expr):
+            return None
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+            return parent.targets[0].id
+        return False
+
+    def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for call, handle, kind, session, where in self._pending.pop(id(node), []):
+            if handle is not None and self._waited(node, call, handle, kind):
+                continue
+            text = source_text(call, 60)
+            self.report(call, f"'{text}' hands session '{session}' of '{node.name}' to "
+                              f"{where.format(func=node.name)}: the session is closed or reused under that "
+                              f"work, and a closed session silently reopens instead of refusing, outside the "
+                              f"transaction and never closed again; hand over the session factory and open a "
+                              f"session inside the task")
+
+    leave_FunctionDef = leave_AsyncFunctionDef = _finish
+
+    @staticmethod
+    def _waited(func: ast.AST, call: ast.Call, handle: str, kind: str) -> bool:
+        """Is ``handle`` used after ``call`` in a way that waits for it? For tasks and futures any
+        further use counts (awaited, gathered, ``.result()``, kept in a list): only a handle that is
+        dropped, or used only for ``add_done_callback``, is fire-and-forget. Threads need ``join()``."""
+        waits = _WAITS[kind]
+        after = (call.lineno, call.col_offset)
+        for node in own_nodes(func):
+            if not (isinstance(node, ast.Name) and node.id == handle and isinstance(node.ctx, ast.Load)):
+                continue
+            if (node.lineno, node.col_offset) <= after:
+                continue
+            if waits is None:
+                parent_attr = _attribute_of(func, node)
+                if parent_attr != "add_done_callback":
+                    return True
+            elif _attribute_of(func, node) in waits:
+                return True
+        return False
+
+
+def _attribute_of(func: ast.AST, name: ast.Name) -> str | None:
+    """'join' for ``t.join``: the attribute read on ``name``, if any."""
+    for node in own_nodes(func):
+        if isinstance(node, ast.Attribute) and node.value is name:
+            return node.attr
+    return None
+
+
+@register
+class AsyncSessionConcurrentUse(Rule):
+    code = "DBS013"
+    name = "async-session-concurrent-use"
+    summary = ("one AsyncSession used by awaitables that run concurrently (gather, task groups): it raises "
+               "or silently corrupts and leaks its pooled connection")
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._groups: dict[str, dict[str, ast.Call]] = {}  # task group name -> session -> first create_task
+
+    def _sessions_in(self, expr: ast.expr) -> set[str]:
+        """The async sessions an awaitable uses: ``db.execute(...)`` (a coroutine method of ``db``)
+        or ``f(..., db, ...)`` (handed to the coroutine)."""
+        if not isinstance(expr, ast.Call):
+            return set()
+        out = set()
+        func = expr.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.attr in api.coroutine_method_names() and self._is_async_session(func.value):
+            out.add(func.value.id)
+        for arg in _call_arguments(expr):
+            if isinstance(arg, ast.Name) and self._is_async_session(arg):
+                out.add(arg.id)
+        return out
+
+    def _is_async_session(self, expr: ast.Name) -> bool:
+        flavour = self.model.flavour(expr)
+        return flavour is not None and flavour.kind is Kind.SESSION and flavour.is_async
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if _last_name(node.func) not in ("gather", "create_task", "start_soon"):
+            return
+        qualname = self.model.qualname(node.func)
+        if qualname in _GATHER:
+            self._check_gather(node)
+            return
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in ("create_task", "start_soon") \
+                and isinstance(func.value, ast.Name) and func.value.id in self._groups:
+            self._check_group_task(node, func.value.id)
+
+    def _check_gather(self, node: ast.Call) -> None:
+        seen: dict[str, int] = {}
+        for arg in node.args:
+            if isinstance(arg, ast.Starred) and isinstance(arg.value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+                for session in self._sessions_in(arg.value.elt):
+                    seen[session] = seen.get(session, 0) + 2  # one awaitable per element: many
+                continue
+            for session in self._sessions_in(arg):
+                seen[session] = seen.get(session, 0) + 1
+        shared = sorted(s for s, count in seen.items() if count > 1)
+        if shared:
+            session = shared[0]
+            self.report(node, f"'{source_text(node, 60)}' runs several awaitables on one AsyncSession "
+                              f"'{session}' at once: an AsyncSession is not safe for concurrent use, so this "
+                              f"raises (IllegalStateChangeError, 'concurrent operations are not permitted') or "
+                              f"silently leaks its pooled connection; await them one after another, or give "
+                              f"each awaitable its own session from the factory")
+
+    # ------------------------------------------------------------------ task groups
+    def visit_withitem(self, node: ast.withitem) -> None:
+        expr = node.context_expr
+        if isinstance(expr, ast.Call) and self.model.qualname(expr.func) in _TASK_GROUPS \
+                and isinstance(node.optional_vars, ast.Name):
+            self._groups[node.optional_vars.id] = {}
+
+    def _leave_with(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            if isinstance(item.optional_vars, ast.Name):
+                self._groups.pop(item.optional_vars.id, None)
+
+    leave_AsyncWith = leave_With = _leave_with
+
+    def _check_group_task(self, node: ast.Call, group: str) -> None:
+        args = node.args
+        if node.func.attr == "create_task":
+            used = self._sessions_in(args[0]) if args else set()
+        else:  # anyio: tg.start_soon(fn, *args)
+            used = {a.id for a in args[1:] if isinstance(a, ast.Name) and self._is_async_session(a)}
+        tasks = self._groups[group]
+        for session in sorted(used):
+            first = tasks.setdefault(session, node)
+            if first is not node:
+                self.report(node, f"'{source_text(node, 60)}' starts a second task of task group '{group}' on "
+                                  f"the AsyncSession '{session}' (the first on line {first.lineno}): the tasks run "
+                                  f"concurrently and an AsyncSession is not safe for concurrent use; it raises or "
+                                  f"silently corrupts and leaks its pooled connection; give each task its own "
+                                  f"session from the factory")
+                return
