@@ -7,13 +7,14 @@
 It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), makes
 a virtual environment there with the same flake8 and without this plugin (once), then times
 ``flake8 -j1 --select=DBS`` over the sources with the plugin (this interpreter's environment) and
-without it (the cache venv), best of ``--runs``, and prints the ratio. Not a test: timings depend on
+without it (the cache venv), alternating, best of ``--runs``, and prints the ratio. Not a test: timings depend on
 the machine; the ratio is what to compare.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -57,17 +58,31 @@ def base_flake8() -> Path:
     return exe
 
 
-def timed(command: list[str], cwd: Path, runs: int) -> tuple[float, str]:
-    best = float("inf")
+def timed_once(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the child, stdout) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if "Traceback" in result.stderr:
+        sys.exit(f"flake8 crashed:\n{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result.stdout
+
+
+def interleaved(without: list[str], with_plugin: list[str], cwd: Path, runs: int):
+    """Best wall and CPU time of each command, runs alternating so that a machine that speeds up
+    or slows down during the benchmark affects both sides alike."""
+    best = {"without": [float("inf"), float("inf")], "with": [float("inf"), float("inf")]}
     out = ""
     for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                                env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
-        best = min(best, time.perf_counter() - start)
-        if "Traceback" in result.stderr:
-            sys.exit(f"flake8 crashed:\n{result.stderr[-3000:]}")
-        out = result.stdout
+        for side, command in (("without", without), ("with", with_plugin)):
+            wall, cpu, stdout = timed_once(command, cwd)
+            best[side] = [min(best[side][0], wall), min(best[side][1], cpu)]
+            if side == "with":
+                out = stdout
     return best, out
 
 
@@ -81,14 +96,15 @@ def main() -> int:
     files = sum(1 for _ in sources.rglob("*.py"))
     base = base_flake8()
     argv = ["-j1", "--isolated", "--select=DBS", "."]
-    without, _ = timed([str(base), *argv], sources, args.runs)
-    with_plugin, out = timed([sys.executable, "-m", "flake8", *argv], sources, args.runs)
+    best, out = interleaved([str(base), *argv], [sys.executable, "-m", "flake8", *argv], sources, args.runs)
     findings = [line for line in out.splitlines() if line.strip()]
-    ratio = with_plugin / without
+    (wall_without, cpu_without), (wall_with, cpu_with) = best["without"], best["with"]
+    ratio = wall_with / wall_without
     print(f"package: {args.package} ({files} .py files)")
-    print(f"flake8 -j1 without the plugin: {without:.2f} s (best of {args.runs})")
-    print(f"flake8 -j1 with flake8-dbsession: {with_plugin:.2f} s (best of {args.runs})")
+    print(f"flake8 -j1 without the plugin: {wall_without:.2f} s wall, {cpu_without:.2f} s CPU (best of {args.runs})")
+    print(f"flake8 -j1 with flake8-dbsession: {wall_with:.2f} s wall, {cpu_with:.2f} s CPU (best of {args.runs})")
     print(f"findings: {len(findings)}")
+    print(f"CPU ratio: {cpu_with / cpu_without:.3f}")
     print(f"ratio: {ratio:.3f} (the plugin adds {100 * (ratio - 1):+.1f}% to flake8's own time)")
     return 0
 

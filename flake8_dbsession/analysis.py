@@ -77,6 +77,7 @@ def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[st
         for rule in rules:
             rule.__dict__.clear()
         ProjectResolver.release_evicted()
+        file.project.release_trees()
     return sorted(file.findings)
 
 

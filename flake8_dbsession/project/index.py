@@ -146,10 +146,11 @@ class ProjectIndex:
     def tree(self, path: str) -> ast.Module | None:
         """The stdlib ``ast`` of a first-party file (None when it does not parse); read-only.
 
-        Parsed from the cached text, and only the last few trees are kept (one file's questions
-        usually go to the same modules: its names, then their flavours). The callers keep what
-        they need (module facts, bound names). Holding every module's tree would make each of
-        the garbage collector's full passes walk them all (measured: +2.3 s on prefect)."""
+        Parsed from the cached text; the last few trees are kept while one file is analysed (its
+        questions usually go to the same modules: its names, then their flavours) and dropped
+        after it (:meth:`release_trees`). The callers keep what they need (module facts, bound
+        names). Holding every module's tree would make each of the garbage collector's full
+        passes walk them all (measured: +2.3 s on prefect)."""
         if path in self._recent_trees:
             self._recent_trees.move_to_end(path)
             return self._recent_trees[path]
@@ -167,6 +168,9 @@ class ProjectIndex:
         if len(self._recent_trees) > _RECENT_TREES:
             self._recent_trees.popitem(last=False)
         return tree
+
+    def release_trees(self) -> None:
+        self._recent_trees.clear()
 
     def astroid_module(self, location: ModuleLocation):
         """astroid's tree of a first-party module, built from the cached text (never imported)."""

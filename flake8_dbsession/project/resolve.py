@@ -20,7 +20,7 @@ _MAX_HOPS = 8  # re-exports followed through at most this many modules
 # module's would make each full pass of the garbage collector (flake8's too) scan them all for the
 # rest of the run. The answers worth keeping are memoised separately, so an evicted module is
 # only rebuilt (from its cached text) when a new question needs it.
-MAX_FACTS = 4
+MAX_FACTS = 2
 
 
 class ModuleFacts:
