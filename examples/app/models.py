@@ -3,7 +3,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import DateTime, ForeignKey, Numeric, String, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -24,9 +24,19 @@ class Job(Base):
     task_id: Mapped[str] = mapped_column(String(36), unique=True)
     url: Mapped[str] = mapped_column(String(2048))
     status: Mapped[JobStatus] = mapped_column(default=JobStatus.QUEUED)
+    attempts: Mapped[list["JobAttempt"]] = relationship(back_populates="job")
 
     def to_dict(self) -> dict:
         return {"task_id": self.task_id, "url": self.url, "status": self.status.value}
+
+
+class JobAttempt(Base):
+    __tablename__ = "job_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"))
+    error: Mapped[str | None] = mapped_column(String(2048))
+    job: Mapped[Job] = relationship(back_populates="attempts")
 
 
 class User(Base):

@@ -66,3 +66,9 @@ async def job_stats(db: AsyncSession = Depends(get_async_db)) -> dict:
         db.scalar(select(func.count()).where(Job.status == JobStatus.QUEUED)),
     )
     return {"running": running, "queued": queued}
+
+
+@router.get("/{task_id}/attempts")
+async def job_attempts(task_id: str, db: AsyncSession = Depends(get_async_db)) -> list:
+    job = (await db.execute(select(Job).where(Job.task_id == task_id))).scalar_one()
+    return [attempt.error for attempt in job.attempts]  # DBS014

@@ -1,0 +1,376 @@
+"""DBS014 and DBS015: ORM objects of an async session read where that read needs I/O.
+
+Both rules follow the ORM objects an ``async def`` gets from an async session:
+``x = await s.get(Model, ...)``, ``x = await s.scalar(select(Model)...)``,
+``(await s.execute(select(Model)...)).scalar_one()`` / ``.scalars().first()``, lists from
+``.scalars().all()`` and the loops over them, and objects built here (``x = Model(...)``) and added.
+
+DBS014: reading a relationship that lazy-loads (``x.items``) without an eager option for it:
+``MissingGreenlet``. Relationships come from the model class (this file or another module of the
+project): ``relationship(...)`` / sqlmodel ``Relationship(...)``, their ``lazy=``, their annotation.
+
+DBS015: after ``await s.commit()`` on a session whose factory keeps ``expire_on_commit`` at its
+default, or after ``await s.rollback()``, reading an attribute of (or returning) an object the
+session held, with no ``await s.refresh(x)`` in between: the attribute is expired, reloading it
+needs I/O, ``MissingGreenlet``.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.orm_classes import ModelClass, last_name as _last_name, model_class
+from flake8_dbsession.model.scopes import Imported, LocalClass
+from flake8_dbsession.rules.base import Rule, register
+
+_EAGER = {"selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager", "defaultload"}
+_NOT_LAZY_IO = {"selectin", "joined", "subquery", "immediate", "raise", "raise_on_sql", "noload", "write_only",
+                "dynamic", False}
+_LAZY_OPTIONS = {"lazyload", "raiseload", "noload"}
+_STATEMENT_BUILDERS = {"select", "where", "options", "filter", "filter_by", "order_by", "limit", "join"}
+_ONE_ENTITY = {"scalar_one", "scalar_one_or_none", "scalar"}  # on a Result of select(Model)
+_ONE_OF_SCALARS = {"first", "one", "one_or_none"}  # on a ScalarResult
+_NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
+
+
+@dataclass
+class Held:
+    """An ORM object an async session holds, bound to a local name."""
+
+    session: str  # source text of the session ('db')
+    model: ModelClass | None
+    eager: frozenset[str] | None  # relationships loaded with it; None: options we cannot read
+    persistent: bool = True  # loaded, or added and then flushed/committed
+    added: bool = False
+    expired_by: str | None = None  # 'commit' / 'rollback' that expired it, until refreshed
+    reported: set[str] = field(default_factory=set)
+
+
+def _bound_names(targets: list[ast.expr]) -> list[str]:
+    """Names an assignment rebinds (``a, (b, *c) = ...``), not names inside ``x.attr = ...``."""
+    out, stack = [], list(targets)
+    while stack:
+        target = stack.pop()
+        if isinstance(target, ast.Name):
+            out.append(target.id)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            stack += target.elts
+        elif isinstance(target, ast.Starred):
+            stack.append(target.value)
+    return out
+
+
+class _HeldObjects(Rule):
+    """Shared: what each name of the async function being walked holds."""
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._held: dict[int, dict[str, Held]] = {}
+        self._lists: dict[int, dict[str, Held]] = {}  # names bound to lists of loaded objects
+        self._statements: dict[int, dict[str, ast.expr]] = {}  # stmt = select(...) in the function
+        self._classes: dict[str, ModelClass | None] = {}
+        self._constants: dict[str, ast.expr] = {}  # module-level OPTIONS = [...] for .options(*OPTIONS)
+
+    # ------------------------------------------------------------------ context
+    def visit_Module(self, node: ast.Module) -> None:
+        for stmt in node.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                    and isinstance(stmt.value, (ast.List, ast.Tuple)):
+                self._constants[stmt.targets[0].id] = stmt.value
+
+    def _scope(self) -> dict[str, Held] | None:
+        if not self.model.in_async_function:
+            return None
+        return self._held.setdefault(id(self.model.function_scope), {})
+
+    def _leave_function(self, node: ast.AST) -> None:
+        for table in (self._held, self._lists, self._statements):
+            table.pop(id(self.model.function_scope), None)
+
+    leave_AsyncFunctionDef = leave_FunctionDef = _leave_function
+
+    def _async_session(self, expr: ast.expr):
+        if not isinstance(expr, ast.Name):
+            return None
+        flavour = self.model.flavour(expr)
+        return flavour if flavour is not None and flavour.kind is Kind.SESSION and flavour.is_async else None
+
+    def _model(self, expr: ast.expr) -> ModelClass | None:
+        """The mapped class a Name refers to (this file or the project), None when unknown."""
+        if not isinstance(expr, ast.Name):
+            return None
+        binding = self.model.scope.lookup(expr.id)[1]
+        if isinstance(binding, LocalClass):
+            key = f"<local>.{expr.id}.{binding.node.lineno}"
+            if key not in self._classes:
+                self._classes[key] = model_class(binding.node, self.model.qualname)
+            return self._classes[key]
+        if isinstance(binding, Imported) and self.file.project_resolver is not None:
+            key = binding.qualname
+            if key not in self._classes:
+                found, facts = self.file.project_resolver.definition(key)
+                self._classes[key] = model_class(found.node, facts.model.qualname) \
+                    if isinstance(found, LocalClass) and facts is not None else None
+            return self._classes[key]
+        return None
+
+    # ------------------------------------------------------------------ statements and loads
+    def _statement(self, stmt: ast.expr) -> tuple[ModelClass | None, frozenset[str] | None] | None:
+        """``select(Model).where(...).options(selectinload(Model.items))`` -> (Model, {'items'})."""
+        options: list[ast.expr] = []
+        node = stmt
+        for _ in range(2):  # stmt = select(...).options(...); ... execute(stmt.where(...))
+            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr == "options":
+                    options += node.args
+                node = node.func.value
+            if not isinstance(node, ast.Name):
+                break
+            node = self._statements.get(id(self.model.function_scope), {}).get(node.id)
+        if not (isinstance(node, ast.Call) and (self.model.qualname(node.func) or "").split(".")[0]
+                in ("sqlalchemy", "sqlmodel") and _last_name(node.func) == "select" and len(node.args) == 1):
+            return None
+        model = self._model(node.args[0])
+        if model is None:
+            return None
+        return model, self._eager(options)
+
+    def _eager(self, options: list[ast.expr]) -> frozenset[str] | None:
+        covered = set()
+        for option in options:
+            if isinstance(option, ast.Starred):
+                constant = self._constants.get(option.value.id) if isinstance(option.value, ast.Name) else None
+                if constant is None:
+                    return None
+                inner = self._eager(list(constant.elts))
+                if inner is None:
+                    return None
+                covered |= inner
+                continue
+            first = option
+            while isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute) \
+                    and isinstance(first.func.value, ast.Call):
+                first = first.func.value  # selectinload(A.b).selectinload(B.c): A.b comes first
+            if not (isinstance(first, ast.Call) and _last_name(first.func) in _EAGER | _LAZY_OPTIONS):
+                return None  # an option we cannot read: assume it covers everything
+            if _last_name(first.func) not in _EAGER:
+                continue
+            for arg in first.args:
+                if isinstance(arg, ast.Attribute):
+                    covered.add(arg.attr)
+                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    if arg.value == "*":
+                        return None
+                    covered.add(arg.value)
+        return frozenset(covered)
+
+    def _loaded(self, value: ast.expr) -> tuple[str, tuple] | None:
+        """('one' | 'many', (session, model, eager)) for a value that loads objects."""
+        if isinstance(value, ast.Await):
+            value = value.value
+        if not isinstance(value, ast.Call):
+            return None
+        func = value.func
+        if not isinstance(func, ast.Attribute):
+            return None
+        # await s.get(Model, id, options=[...])
+        if func.attr in ("get", "get_one") and self._async_session(func.value) and value.args:
+            model = self._model(value.args[0])
+            if model is None:
+                return None
+            options = next((kw.value for kw in value.keywords if kw.arg == "options"), None)
+            eager = self._eager(list(options.elts)) if isinstance(options, (ast.List, ast.Tuple)) else \
+                (frozenset() if options is None else None)
+            return "one", (func.value.id, model, eager)
+        # await s.scalar(select(...)) / await s.scalars(select(...))
+        if func.attr in ("scalar", "scalars") and self._async_session(func.value) and value.args:
+            found = self._statement(value.args[0])
+            if found is None:
+                return None
+            return ("one" if func.attr == "scalar" else "many"), (func.value.id, *found)
+        # (await s.execute(stmt)).scalar_one() / .scalars().first() / .scalars().all()
+        inner = func.value
+        scalars = isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "scalars"
+        result = inner.func.value if scalars else inner
+        if isinstance(result, ast.Await):
+            result = result.value
+        if not (isinstance(result, ast.Call) and isinstance(result.func, ast.Attribute)
+                and result.func.attr in ("execute", "scalars") and self._async_session(result.func.value)
+                and result.args):
+            return None
+        found = self._statement(result.args[0])
+        if found is None:
+            return None
+        held = (result.func.value.id, *found)
+        many_source = scalars or result.func.attr == "scalars"
+        if many_source and func.attr in _ONE_OF_SCALARS:
+            return "one", held
+        if many_source and func.attr == "all":
+            return "many", held
+        if not many_source and func.attr in _ONE_ENTITY:
+            return "one", held
+        return None
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        scope = self._scope()
+        if scope is None:
+            return
+        for name in _bound_names(node.targets):
+            scope.pop(name, None)
+            self._lists.get(id(self.model.function_scope), {}).pop(name, None)
+        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+            return
+        name = node.targets[0].id
+        statements = self._statements.setdefault(id(self.model.function_scope), {})
+        statements.pop(name, None)
+        if isinstance(node.value, ast.Call) and _last_name(node.value) in _STATEMENT_BUILDERS:
+            statements[name] = node.value
+            return
+        loaded = self._loaded(node.value)
+        if loaded is not None:
+            kind, (session, model, eager) = loaded
+            held = Held(session, model, eager)
+            if kind == "one":
+                scope[name] = held
+            else:
+                self._lists.setdefault(id(self.model.function_scope), {})[name] = held
+            return
+        if isinstance(node.value, ast.Call):
+            model = self._model(node.value.func)
+            if model is not None:  # x = Model(...): pending until added and flushed
+                scope[name] = Held("", model, frozenset(), persistent=False)
+
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+        scope = self._scope()
+        if scope is None or not isinstance(node.target, ast.Name):
+            return
+        scope.pop(node.target.id, None)
+        held = self._iterated(node.iter)
+        if held is not None:
+            scope[node.target.id] = Held(held.session, held.model, held.eager)
+
+    visit_AsyncFor = visit_For
+
+    def _iterated(self, expr: ast.expr) -> Held | None:
+        """What the elements of ``expr`` are: a list name bound above, or a result iterated
+        directly (``for x in (await s.execute(stmt)).scalars():``)."""
+        if isinstance(expr, ast.Name):
+            return self._lists.get(id(self.model.function_scope), {}).get(expr.id)
+        loaded = self._loaded(expr)
+        if loaded is None or loaded[0] != "many":
+            loaded = self._loaded(ast.Call(func=ast.Attribute(value=expr, attr="all", ctx=ast.Load()),
+                                           args=[], keywords=[]))
+        if loaded is None or loaded[0] != "many":
+            return None
+        session, model, eager = loaded[1]
+        return Held(session, model, eager)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        scope = self._scope()
+        func = node.func
+        if scope is None or not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return
+        session = func.value.id
+        if func.attr not in ("add", "commit", "flush", "rollback", "refresh"):
+            return
+        flavour = self._async_session(func.value)
+        if flavour is None:
+            return
+        if func.attr == "add" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
+            held = scope[node.args[0].id]
+            held.session, held.added = session, True
+        elif func.attr in ("commit", "flush"):
+            for held in scope.values():
+                if held.session == session and held.added:
+                    held.persistent = True
+            if func.attr == "commit":
+                self._expire(scope, session, "commit", flavour)
+        elif func.attr == "rollback":
+            self._expire(scope, session, "rollback", flavour)
+        elif func.attr == "refresh" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
+            held = scope[node.args[0].id]
+            held.expired_by = None
+            names = node.args[1] if len(node.args) > 1 else next(
+                (kw.value for kw in node.keywords if kw.arg == "attribute_names"), None)
+            if isinstance(names, (ast.List, ast.Tuple)) and held.eager is not None:
+                held.eager = held.eager | {e.value for e in names.elts if isinstance(e, ast.Constant)}
+
+    def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
+        """DBS015 marks what the commit or rollback expired."""
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        scope = self._scope()
+        if scope is None or not isinstance(node.value, ast.Name):
+            return
+        held = scope.get(node.value.id)
+        if held is None:
+            return
+        if isinstance(node.ctx, ast.Store):
+            if held.eager is not None:  # x.items = [...]: the attribute holds what was set, no load
+                held.eager = held.eager | {node.attr}
+        elif isinstance(node.ctx, ast.Load):
+            self._read(node, held)
+
+    def _read(self, node: ast.Attribute, held: Held) -> None:
+        """A read of ``node.value.id``'s attribute: each rule decides."""
+
+
+@register
+class LazyLoadInAsync(_HeldObjects):
+    code = "DBS014"
+    name = "lazy-load-in-async"
+    summary = ("in async def, a relationship that lazy-loads read on an object loaded through an async "
+               "session with no eager option for it: MissingGreenlet")
+
+    def _read(self, node: ast.Attribute, held: Held) -> None:
+        if held.model is None or not held.persistent or held.eager is None:
+            return
+        attr = node.attr
+        if attr not in held.model.lazy_relationships or attr in held.eager or attr in held.reported:
+            return
+        held.reported.add(attr)
+        obj = node.value.id
+        self.report(node, f"'{obj}.{attr}' lazy-loads the '{attr}' relationship of {held.model.name} in async "
+                          f"code: the load needs I/O outside the event loop's await and raises MissingGreenlet; "
+                          f"load it with the query (options(selectinload({held.model.name}.{attr}))), or read "
+                          f"'await {obj}.awaitable_attrs.{attr}'")
+
+
+@register
+class ExpiredAttributeAfterCommit(_HeldObjects):
+    code = "DBS015"
+    name = "expired-attribute-after-commit"
+    summary = ("in async def, an attribute of an ORM object read (or the object returned) after "
+               "await commit()/rollback() expired it: MissingGreenlet")
+
+    def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
+        if how == "commit" and flavour.expire_on_commit is not True:
+            return  # expire_on_commit=False, or a session of unknown origin
+        for held in scope.values():
+            if held.session == session and held.persistent and (how == "commit" or not held.added):
+                held.expired_by = held.expired_by or how
+
+    def _read(self, node: ast.Attribute, held: Held) -> None:
+        if held.expired_by is None or node.attr in _NO_IO_ATTRS:
+            return
+        if held.model is not None and node.attr in held.model.lazy_relationships:
+            return  # a lazy relationship: DBS014's
+        self._report(node, node.value.id, held, f"reading '{node.value.id}.{node.attr}'")
+
+    def visit_Return(self, node: ast.Return) -> None:
+        scope = self._scope()
+        if scope is None or not isinstance(node.value, ast.Name):
+            return
+        held = scope.get(node.value.id)
+        if held is not None and held.expired_by is not None:
+            self._report(node, node.value.id, held, f"returning '{node.value.id}' (its caller reads it)")
+
+    def _report(self, node: ast.AST, obj: str, held: Held, what: str) -> None:
+        if "*" in held.reported:
+            return
+        held.reported.add("*")
+        self.report(node, f"{what} after 'await {held.session}.{held.expired_by}()': the {held.expired_by} expired "
+                          f"every attribute of '{obj}', so the read reloads it with I/O outside an await and "
+                          f"raises MissingGreenlet; 'await {held.session}.refresh({obj})' first, or create the "
+                          f"session factory with expire_on_commit=False")
