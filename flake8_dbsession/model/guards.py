@@ -44,3 +44,9 @@ def is_guarded_import(ancestors: list[ast.AST]) -> bool:
                 return True
         child = node
     return False
+
+
+def is_main_guard(test: ast.expr) -> bool:
+    """``if __name__ == "__main__":``"""
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators))

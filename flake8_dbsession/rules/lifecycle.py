@@ -9,6 +9,7 @@ from flake8_dbsession.model.construction import created_session, may_create_sess
 from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import Fate, fate_of, queries, yields_outside_cleanup
+from flake8_dbsession.model.guards import is_main_guard
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.held_connections import _Detecting, attribute_classes
 
@@ -178,13 +179,8 @@ class ModuleLevelSession(Rule):
                 return "a default argument value"
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 return None
-            if isinstance(node, ast.If) and _is_main_guard(node.test):
+            if isinstance(node, ast.If) and is_main_guard(node.test):
                 return None
             if isinstance(node, ast.ClassDef):
                 return "a class attribute"
         return "module scope"
-
-
-def _is_main_guard(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
-            and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators))

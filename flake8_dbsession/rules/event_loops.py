@@ -1,0 +1,185 @@
+"""DBS010: a sync function that starts an event loop over async-session code whose engine, factory
+or session was created outside that loop (seed 000: ``loop.run_until_complete(...)`` in a thread;
+seed 002: ``asyncio.run(...)`` per worker thread).
+
+The coroutine is the call handed to ``asyncio.run(...)`` / ``loop.run_until_complete(...)`` (or the
+function handed to ``anyio.run(fn, ...)``): a nested ``async def``, or a coroutine function of this
+file or another module of the project, followed into the coroutines it awaits (bounded depth).
+It counts when it uses an async factory, engine, scoped session or session bound at module level or
+imported, or one handed in as an argument. Engines the coroutine creates itself are the fix.
+"""
+from __future__ import annotations
+
+import ast
+import os
+
+from flake8_dbsession.findings import source_text
+from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.scopes import Imported, LocalDef
+from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.model.guards import is_main_guard
+from flake8_dbsession.rules.base import Rule, register
+
+_RUNNERS = {"asyncio.run", "anyio.run", "trio.run"}
+_SHARED = (Kind.FACTORY, Kind.ENGINE, Kind.REGISTRY, Kind.SESSION)
+_DESCRIBE = {Kind.FACTORY: "async session factory", Kind.ENGINE: "async engine",
+             Kind.REGISTRY: "async scoped session", Kind.SESSION: "AsyncSession"}
+_CLI_DECORATORS = {"command", "group", "callback"}  # click / typer
+_MAX_DEPTH = 3
+
+
+def _is_test_or_migration(filename: str) -> bool:
+    base = os.path.basename(filename)
+    parts = filename.replace(os.sep, "/").split("/")
+    return (base.startswith("test_") or base.endswith("_test.py") or base == "conftest.py"
+            or (base == "env.py" and any("alembic" in p or "migration" in p for p in parts)))
+
+
+@register
+class EventLoopBridge(Rule):
+    code = "DBS010"
+    name = "event-loop-bridge"
+    summary = ("a sync function runs an event loop (asyncio.run, run_until_complete) over coroutine code "
+               "using an async engine, factory or session created outside that loop")
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._skip_file = _is_test_or_migration(file.filename)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if self._skip_file:
+            return
+        func = node.func
+        is_runner = isinstance(func, ast.Attribute) and func.attr == "run_until_complete"
+        if not is_runner and not (isinstance(func, (ast.Attribute, ast.Name))
+                                  and (func.attr if isinstance(func, ast.Attribute) else func.id) == "run"
+                                  and self.model.qualname(func) in _RUNNERS):
+            return
+        sync_func = self._sync_function()
+        if sync_func is None or not node.args:
+            return
+        target = node.args[0]
+        if self.model.qualname(func) in ("anyio.run", "trio.run"):
+            coroutine, arguments = target, list(node.args[1:])
+        elif isinstance(target, ast.Call):
+            coroutine, arguments = target.func, list(target.args) + [k.value for k in target.keywords]
+        else:
+            return
+        made_here = _assigned_names(sync_func) - _parameters(sync_func)
+        found = self._shared_from_arguments(arguments, sync_func) \
+            or self._shared_in(coroutine, 1, set(), made_here)
+        if found is None:
+            return
+        name, flavour = found
+        self.report(node, f"'{source_text(node, 60)}' runs an event loop inside sync function "
+                          f"'{sync_func.name}' over coroutine code that uses '{name}', an "
+                          f"{_DESCRIBE[flavour.kind]} created outside that loop: its pooled connections belong "
+                          f"to the loop that opened them (asyncpg: 'attached to a different loop'), and "
+                          f"asyncio.run fails outright when a loop is already running; use a sync session "
+                          f"here, or create the engine inside the coroutine (poolclass=NullPool) and dispose it")
+
+    def _sync_function(self) -> ast.FunctionDef | None:
+        """The enclosing plain ``def``, unless it is a process entry point."""
+        scope = self.model.function_scope
+        if scope is None or scope.kind != "function" or not isinstance(scope.node, ast.FunctionDef):
+            return None
+        func = scope.node
+        if func.name in self.settings.entrypoint_functions:
+            return None
+        for decorator in func.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if isinstance(target, ast.Attribute) and target.attr in _CLI_DECORATORS:
+                return None
+            if (self.model.qualname(target) or "").startswith(("click.", "typer.")):
+                return None
+        for ancestor in self.model.ancestors:
+            if isinstance(ancestor, ast.If) and is_main_guard(ancestor.test):
+                return None
+        return func
+
+    def _shared_from_arguments(self, arguments: list[ast.expr], sync_func: ast.FunctionDef):
+        """``asyncio.run(work(AsyncSessionLocal))``: a shared async object handed in."""
+        for arg in arguments:
+            if isinstance(arg, ast.Name):
+                flavour = self._outside_flavour(arg, sync_func)
+                if flavour is not None:
+                    return arg.id, flavour
+        return None
+
+    def _outside_flavour(self, name: ast.Name, sync_func: ast.FunctionDef) -> Flavour | None:
+        """The flavour of ``name`` when it is an async object made outside any loop this function
+        starts: module level, imported, or a parameter of the sync function."""
+        found, binding = self.model.scope.lookup(name.id)
+        if not found:
+            return None
+        local = name.id in _assigned_names(sync_func)
+        is_param = name.id in _parameters(sync_func)
+        if local and not is_param:
+            return None  # made in this sync function: its pool is created inside the one loop
+        flavour = self.model.flavour(name)
+        if flavour is None or flavour.kind not in _SHARED or not flavour.is_async:
+            return None
+        return flavour
+
+    def _shared_in(self, coroutine: ast.expr, depth: int, seen: set[int], made_here: set[str]):
+        """(name, flavour) of a shared async object the coroutine function uses, or None.
+        ``made_here``: names the sync function binds itself (not shared: made outside any loop
+        but used by the one loop it starts)."""
+        definition = self._definition(coroutine)
+        if definition is None:
+            return None
+        node, flavour_of = definition
+        if not isinstance(node, ast.AsyncFunctionDef) or id(node) in seen:
+            return None
+        seen.add(id(node))
+        same_file = flavour_of == self._here
+        local = _assigned_names(node) | _parameters(node) | (made_here if same_file else set())
+        for sub in own_nodes(node):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local:
+                flavour = flavour_of(sub)
+                if flavour is not None and flavour.kind in _SHARED and flavour.is_async:
+                    return sub.id, flavour
+            # awaited coroutines of this file are followed; another module's are read one level deep
+            if same_file and depth < _MAX_DEPTH and isinstance(sub, ast.Await) and isinstance(sub.value, ast.Call) \
+                    and isinstance(sub.value.func, ast.Name) and sub.value.func.id not in local:
+                inner = self._shared_in(sub.value.func, depth + 1, seen, made_here)
+                if inner is not None:
+                    return inner
+        return None
+
+    def _here(self, name: ast.Name) -> Flavour | None:
+        return self.model.flavour(name)
+
+    def _definition(self, expr: ast.expr):
+        """(async def node, how to read names in it) for a coroutine function reference."""
+        if not isinstance(expr, ast.Name):
+            return None
+        binding = self.model.scope.lookup(expr.id)[1]
+        if isinstance(binding, LocalDef):
+            return binding.node, self._here
+        resolver = self.file.project_resolver
+        if isinstance(binding, Imported) and resolver is not None:
+            found, facts = resolver.definition(binding.qualname)
+            if isinstance(found, LocalDef) and facts is not None:
+                return found.node, facts.model.flavour
+        return None
+
+
+def _parameters(func: ast.AST) -> set[str]:
+    args = func.args
+    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+    names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    return names
+
+
+def _assigned_names(func: ast.AST) -> set[str]:
+    """Names a function binds itself (assignments, with/for targets, imports, nested defs)."""
+    out = set()
+    for node in own_nodes(func):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            out.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return out
