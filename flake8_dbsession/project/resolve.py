@@ -183,6 +183,11 @@ class ProjectResolver(Resolver):
     # (kind, index, roots, absolute qualname) -> answer, per process
     _answers: dict[tuple, object] = {}
 
+    def remember(self, kind: str, qualname: str, compute):
+        """``compute()``'s answer about a first-party name, kept for the rest of the process. The
+        answer must hold no tree (plain data): module facts come and go, answers stay."""
+        return self._memo(kind, qualname, compute)
+
     def _memo(self, kind: str, qualname: str, compute):
         absolute = self.absolute(qualname)
         if absolute is None:

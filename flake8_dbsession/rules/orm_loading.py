@@ -43,6 +43,7 @@ class Held:
     eager: frozenset[str] | None  # relationships loaded with it; None: options we cannot read
     persistent: bool = True  # loaded, or added and then flushed/committed
     added: bool = False
+    constructor: ast.expr | None = None  # x = Model(...): the class is looked up when x is added
     expired_by: str | None = None  # 'commit' / 'rollback' that expired it, until refreshed
     reported: set[str] = field(default_factory=set)
 
@@ -106,13 +107,14 @@ class _HeldObjects(Rule):
             if key not in self._classes:
                 self._classes[key] = model_class(binding.node, self.model.qualname)
             return self._classes[key]
-        if isinstance(binding, Imported) and self.file.project_resolver is not None:
-            key = binding.qualname
-            if key not in self._classes:
-                found, facts = self.file.project_resolver.definition(key)
-                self._classes[key] = model_class(found.node, facts.model.qualname) \
-                    if isinstance(found, LocalClass) and facts is not None else None
-            return self._classes[key]
+        resolver = self.file.project_resolver
+        if isinstance(binding, Imported) and resolver is not None:
+            def compute() -> ModelClass | None:
+                found, facts = resolver.definition(binding.qualname)
+                if isinstance(found, LocalClass) and facts is not None:
+                    return model_class(found.node, facts.model.qualname)
+                return None
+            return resolver.remember("model-class", binding.qualname, compute)
         return None
 
     # ------------------------------------------------------------------ statements and loads
@@ -236,10 +238,9 @@ class _HeldObjects(Rule):
             else:
                 self._lists.setdefault(id(self.model.function_scope), {})[name] = held
             return
-        if isinstance(node.value, ast.Call):
-            model = self._model(node.value.func)
-            if model is not None:  # x = Model(...): pending until added and flushed
-                scope[name] = Held("", model, frozenset(), persistent=False)
+        if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+            # x = Model(...)? Pending until added and flushed; the class is read only if it is added
+            scope[name] = Held("", None, frozenset(), persistent=False, constructor=node.value.func)
 
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         scope = self._scope()
@@ -280,6 +281,8 @@ class _HeldObjects(Rule):
         if func.attr == "add" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
             held = scope[node.args[0].id]
             held.session, held.added = session, True
+            if held.constructor is not None and held.model is None:
+                held.model = self._model(held.constructor)
         elif func.attr in ("commit", "flush"):
             for held in scope.values():
                 if held.session == session and held.added:
