@@ -75,7 +75,7 @@ class EventLoopBridge(Rule):
                           f"'{sync_func.name}' over coroutine code that uses '{name}', an "
                           f"{_DESCRIBE[flavour.kind]} created outside that loop: its pooled connections belong "
                           f"to the loop that opened them (asyncpg: 'attached to a different loop'), and "
-                          f"asyncio.run fails outright when a loop is already running; use a sync session "
+                          f"starting a loop fails outright where one is already running; use a sync session "
                           f"here, or create the engine inside the coroutine (poolclass=NullPool) and dispose it")
 
     def _sync_function(self) -> ast.FunctionDef | None:
