@@ -6,7 +6,8 @@ The coroutine is the call handed to ``asyncio.run(...)`` / ``loop.run_until_comp
 function handed to ``anyio.run(fn, ...)``): a nested ``async def``, or a coroutine function of this
 file or another module of the project, followed into the coroutines it awaits (bounded depth).
 It counts when it uses an async factory, engine, scoped session or session bound at module level or
-imported, or one handed in as an argument. Engines the coroutine creates itself are the fix.
+imported (directly, or handed to the coroutine as an argument). Engines the coroutine creates, or
+disposes before it ends, are the fix.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class EventLoopBridge(Rule):
             coroutine, arguments = target.func, list(target.args) + [k.value for k in target.keywords]
         else:
             return
-        made_here = _assigned_names(sync_func) - _parameters(sync_func)
+        made_here = _assigned_names(sync_func) | _parameters(sync_func)
         found = self._shared_from_arguments(arguments, sync_func) \
             or self._shared_in(coroutine, 1, set(), made_here)
         if found is None:
@@ -107,15 +108,11 @@ class EventLoopBridge(Rule):
         return None
 
     def _outside_flavour(self, name: ast.Name, sync_func: ast.FunctionDef) -> Flavour | None:
-        """The flavour of ``name`` when it is an async object made outside any loop this function
-        starts: module level, imported, or a parameter of the sync function."""
-        found, binding = self.model.scope.lookup(name.id)
-        if not found:
-            return None
-        local = name.id in _assigned_names(sync_func)
-        is_param = name.id in _parameters(sync_func)
-        if local and not is_param:
-            return None  # made in this sync function: its pool is created inside the one loop
+        """The flavour of ``name`` when it is an async object shared beyond this function: bound at
+        module level or imported. Objects the sync function makes have their pool created inside
+        the one loop it starts; parameters come from a caller that may have made them for it."""
+        if _binding_scope_kind(self.model.scope, name.id) != "module":
+            return None  # bound in this or an enclosing function: made for, or given to, this code
         flavour = self.model.flavour(name)
         if flavour is None or flavour.kind not in _SHARED or not flavour.is_async:
             return None
@@ -134,8 +131,10 @@ class EventLoopBridge(Rule):
         seen.add(id(node))
         same_file = flavour_of == self._here
         local = _assigned_names(node) | _parameters(node) | (made_here if same_file else set())
+        local |= _disposed(node)  # the seed's fix: the coroutine empties the pool before its loop ends
         for sub in own_nodes(node):
-            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local:
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local \
+                    and (not same_file or _binding_scope_kind(self.model.scope, sub.id) == "module"):
                 flavour = flavour_of(sub)
                 if flavour is not None and flavour.kind in _SHARED and flavour.is_async:
                     return sub.id, flavour
@@ -163,6 +162,24 @@ class EventLoopBridge(Rule):
             if isinstance(found, LocalDef) and facts is not None:
                 return found.node, facts.model.flavour
         return None
+
+
+def _binding_scope_kind(scope, name: str) -> str | None:
+    """The kind of scope ('module', 'function'...) whose binding of ``name`` a read here sees."""
+    first = True
+    while scope is not None:
+        if (first or scope.kind != "class") and name in scope.names:
+            return scope.kind
+        first = False
+        scope = scope.parent
+    return None
+
+
+def _disposed(func: ast.AST) -> set[str]:
+    """Names the coroutine calls ``.dispose()`` on."""
+    return {node.func.value.id for node in own_nodes(func)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dispose"
+            and isinstance(node.func.value, ast.Name)}
 
 
 def _parameters(func: ast.AST) -> set[str]:

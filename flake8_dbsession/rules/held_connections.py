@@ -12,7 +12,7 @@ from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.ownership import queries
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import Rule, register
-from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client
+from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION)
@@ -174,6 +174,8 @@ class SessionHeldAcrossIO(_Detecting):
         holding = self._holding.get(key_scope)
         if not holding:
             return
+        if self._works_with_held(node, holding) or self._polls_held(node, holding):
+            return
         cls, attrs = self._class_context()
         label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs)
         if label is None:
@@ -185,9 +187,32 @@ class SessionHeldAcrossIO(_Detecting):
                           f"requests and under load the pool runs dry; commit or close first, or make the "
                           f"call before the session's first query")
 
+    @staticmethod
+    def _works_with_held(node: ast.Call, holding: dict[str, ast.AST]) -> bool:
+        """``acquire_lock(conn, key)``: the slow call is handed the held session or connection, so
+        the wait is part of using it (advisory locks, retries); the callee's own code is where a
+        slow call made while it holds the connection would be reported."""
+        values = list(node.args) + [kw.value for kw in node.keywords]
+        return any(isinstance(v, (ast.Name, ast.Attribute)) and source_text(v) in holding for v in values)
+
+    def _polls_held(self, node: ast.Call, holding: dict[str, ast.AST]) -> bool:
+        """``while True: conn.execute(try_lock); ...; await asyncio.sleep(backoff)``: a sleep in a
+        loop that uses the held session or connection is polling or retrying with it."""
+        if self.model.qualname(node.func) not in SLOW_FUNCTIONS:
+            return False
+        for ancestor in reversed(self.model.ancestors):
+            if isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                return False
+            if isinstance(ancestor, (ast.While, ast.For, ast.AsyncFor)):
+                return any(isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
+                           and source_text(sub.func.value) in holding for sub in ast.walk(ancestor))
+        return False
+
     def _borrowed_io(self, node: ast.Call, key_scope: int) -> None:
         """``save_prices(session, rows)``: first-party code that queries with the session it is
-        given checks the connection out as surely as the caller's own query would."""
+        given checks the connection out as surely as the caller's own query would; first-party
+        code that commits, rolls back or closes it (``release_transaction(session)``) gives the
+        connection back as surely as the caller's own commit would."""
         for index, arg in enumerate(node.args):
             if not isinstance(arg, ast.Name):
                 continue
@@ -199,16 +224,19 @@ class SessionHeldAcrossIO(_Detecting):
             if flavour is None or flavour.kind not in _HOLDERS:
                 continue
             key = source_text(arg)
-            if key in self._holding.get(key_scope, {}):
-                continue
             callee = self._detector()._callee(node.func, *self._class_context(), any_module=True)
             if callee is None:
                 continue
             params = [a.arg for a in callee.node.args.posonlyargs + callee.node.args.args]
             if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
                 params = params[1:]
-            if index < len(params) and queries(callee.node, params[index], _does_io):
-                self._holding.setdefault(key_scope, {})[key] = node
+            if index >= len(params):
+                continue
+            holding = self._holding.setdefault(key_scope, {})
+            if queries(callee.node, params[index], _RELEASE.__contains__):
+                holding.pop(key, None)  # it may query first, but it gives the connection back
+            elif key not in holding and queries(callee.node, params[index], _does_io):
+                holding[key] = node
 
     def _finish(self, node: ast.AST) -> None:
         for table in (self._holding, self._clients, self._loaded, self._expired):
