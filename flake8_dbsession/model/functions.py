@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
+from flake8_dbsession.model.syntax import called_name
 from flake8_dbsession.model.walk import own_nodes, walk
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class FunctionProducts:
 
     def _compute(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product:
         generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(node))
-        context = generator and any(_last_name(d) in _CONTEXT_DECORATORS for d in node.decorator_list)
+        context = generator and any(called_name(d) in _CONTEXT_DECORATORS for d in node.decorator_list)
         flavour = self.model.annotation(node.returns)
         if flavour is None and node.returns is not None:
             # '-> Iterator[Session]' promises a generator even when the body is a stub
@@ -112,13 +113,3 @@ class _Collector:
 
     def leave(self, node: ast.AST) -> None:
         pass
-
-
-def _last_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Call):
-        node = node.func
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None

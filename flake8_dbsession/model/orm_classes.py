@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from flake8_dbsession.model.syntax import called_name
+
 _COLLECTION_TYPES = {"list", "List", "set", "Set", "Sequence", "Collection", "tuple"}
 
 
@@ -16,14 +18,6 @@ class ModelClass:
     relationships: frozenset[str]
 
 
-def last_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Call):
-        node = node.func
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return node.id if isinstance(node, ast.Name) else None
-
-
 def model_class(cls: ast.ClassDef, qualname_of) -> ModelClass:
     """The relationships of a mapped class, and which of them lazy-load with I/O for certain.
 
@@ -31,7 +25,7 @@ def model_class(cls: ast.ClassDef, qualname_of) -> ModelClass:
     collection (``Mapped[list[...]]``, ``uselist=True``, ``secondary=``), or when the class has no
     foreign key at all (so it cannot be a many-to-one, which SQLAlchemy may answer from the
     identity map without I/O)."""
-    has_fk = any(last_name(n) == "ForeignKey" or (isinstance(n, ast.keyword) and n.arg == "foreign_key")
+    has_fk = any(called_name(n) == "ForeignKey" or (isinstance(n, ast.keyword) and n.arg == "foreign_key")
                  for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign)) for n in ast.walk(stmt))
     lazy, names = set(), set()
     for stmt in cls.body:
@@ -70,7 +64,7 @@ def model_class(cls: ast.ClassDef, qualname_of) -> ModelClass:
 
 def _annotation_head(annotation: ast.expr | None) -> str | None:
     if isinstance(annotation, ast.Subscript):
-        return last_name(annotation.value)
+        return called_name(annotation.value)
     return None
 
 
@@ -78,9 +72,9 @@ def _collection_annotation(annotation: ast.expr | None) -> bool:
     """``Mapped[list["Url"]]``, ``list["Url"]`` (sqlmodel)."""
     if not isinstance(annotation, ast.Subscript):
         return False
-    head = last_name(annotation.value)
+    head = called_name(annotation.value)
     if head in _COLLECTION_TYPES:
         return True
     if head == "Mapped" and isinstance(annotation.slice, ast.Subscript):
-        return last_name(annotation.slice.value) in _COLLECTION_TYPES
+        return called_name(annotation.slice.value) in _COLLECTION_TYPES
     return False

@@ -10,6 +10,7 @@ import ast
 import enum
 from dataclasses import dataclass
 
+from flake8_dbsession.model.syntax import last_name
 from flake8_dbsession.model.walk import own_nodes
 
 _CLOSERS = {"close", "aclose"}
@@ -57,14 +58,6 @@ def _catches_all(kind: ast.expr) -> bool:
     return any(getattr(n, "id", getattr(n, "attr", None)) in ("Exception", "BaseException") for n in names)
 
 
-def _last_name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
-
-
 def fate_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Verdict:
     """What ``func`` does with the session bound to local ``name``."""
     parents = _parents(func)
@@ -88,7 +81,7 @@ def fate_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Verdict:
         if _handed_on(node, parent, parents):
             return Verdict(Fate.HANDED_ON)
         if isinstance(parent, ast.Call) and (node in parent.args or any(k.value is node for k in parent.keywords)):
-            callee = _last_name(parent.func)
+            callee = last_name(parent.func)
             if callee in _CLOSING_WRAPPERS:
                 return Verdict(Fate.CLOSED)
             if callee in _CONTAINER_STORES or (callee and callee[:1].isupper()):

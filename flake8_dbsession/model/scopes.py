@@ -78,14 +78,23 @@ class Scope:
     def lookup(self, name: str) -> tuple[bool, Binding]:
         """Python's rule: this scope, then enclosing function scopes and the module, never a
         class scope other than the innermost."""
+        scope = self._binding_scope(name)
+        return (True, scope.names[name]) if scope is not None else (False, None)
+
+    def binding_kind(self, name: str) -> str | None:
+        """The kind of scope ('module', 'function'...) whose binding of ``name`` a read here sees."""
+        scope = self._binding_scope(name)
+        return scope.kind if scope is not None else None
+
+    def _binding_scope(self, name: str) -> Scope | None:
         scope: Scope | None = self
         first = True
         while scope is not None:
             if (first or scope.kind != "class") and name in scope.names:
-                return True, scope.names[name]
+                return scope
             first = False
             scope = scope.parent
-        return False, None
+        return None
 
     @property
     def function(self) -> Scope | None:

@@ -17,6 +17,7 @@ from flake8_dbsession.model.annotations import annotation_flavour, depends_targe
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
+from flake8_dbsession.model.syntax import all_args, target_names
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalClass, LocalDef, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
@@ -137,7 +138,7 @@ class SessionModel:
 
     def _enter_lambda(self, node: ast.Lambda) -> None:
         scope = self._open(Scope("lambda", node, self.scope))
-        for arg in _all_args(node.args):
+        for arg in all_args(node.args):
             scope.names[arg.arg] = None
         self.scope = scope
 
@@ -168,7 +169,7 @@ class SessionModel:
             self.scope.names[alias.asname or alias.name] = Imported(f"{base}{sep}{alias.name}")
 
     def _enter_for(self, node: ast.For | ast.AsyncFor) -> None:
-        for name in _target_names(node.target):
+        for name in target_names(node.target):
             self.scope.names[name] = None
 
     def _leave_assign(self, node: ast.Assign) -> None:
@@ -177,7 +178,7 @@ class SessionModel:
             if isinstance(target, ast.Name):
                 self._bind(target.id, value)
             else:
-                for name in _target_names(target):
+                for name in target_names(target):
                     self.scope.names[name] = None
 
     def _leave_ann_assign(self, node: ast.AnnAssign) -> None:
@@ -204,7 +205,7 @@ class SessionModel:
             self._bind(target.id, self._try(lambda: self.entered(node.context_expr),
                                             Deferred("entered", node.context_expr, self.scope, name=target.id)))
         elif target is not None:
-            for name in _target_names(target):
+            for name in target_names(target):
                 self.scope.names[name] = None
 
     def _enter_except(self, node: ast.ExceptHandler) -> None:
@@ -213,7 +214,7 @@ class SessionModel:
 
     def _enter_delete(self, node: ast.Delete) -> None:
         for target in node.targets:
-            for name in _target_names(target):
+            for name in target_names(target):
                 self.scope.names[name] = None
 
     def _bind(self, name: str, value) -> None:
@@ -248,7 +249,7 @@ class SessionModel:
         for arg, default in zip(args.kwonlyargs, args.kw_defaults):
             if default is not None:
                 defaults[arg.arg] = default
-        for arg in _all_args(args):
+        for arg in all_args(args):
             default = defaults.get(arg.arg)
             scope.names[arg.arg] = self._try(lambda: self.parameter_flavour(arg, default),
                                              Deferred("param", arg, scope, default=default, name=arg.arg))
@@ -361,6 +362,11 @@ class SessionModel:
             if found and isinstance(binding, StrConstant):
                 return binding.value
         return None
+
+    def async_session(self, expr: ast.expr | None) -> Flavour | None:
+        """The flavour of ``expr`` when it is an AsyncSession (sqlmodel's included), else None."""
+        flavour = self.flavour(expr)
+        return flavour if flavour is not None and flavour.kind is Kind.SESSION and flavour.is_async else None
 
     def flavour(self, expr: ast.expr | None) -> Flavour | None:
         """What ``expr`` evaluates to, at this point of the walk; None when there is no evidence."""
@@ -528,25 +534,6 @@ def _last_name(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.rsplit(".", 1)[-1]
     return None
-
-
-def _all_args(args: ast.arguments) -> list[ast.arg]:
-    out = list(args.posonlyargs) + list(args.args) + list(args.kwonlyargs)
-    if args.vararg:
-        out.append(args.vararg)
-    if args.kwarg:
-        out.append(args.kwarg)
-    return out
-
-
-def _target_names(target: ast.AST) -> list[str]:
-    if isinstance(target, ast.Name):
-        return [target.id]
-    if isinstance(target, (ast.Tuple, ast.List)):
-        return [n for elt in target.elts for n in _target_names(elt)]
-    if isinstance(target, ast.Starred):
-        return _target_names(target.value)
-    return []
 
 
 def _is_staticmethod(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

@@ -151,7 +151,7 @@ class ProjectResolver(Resolver):
         text = self.index.source(location.file)
         if text is None or name not in text:
             return None, None  # cheap: a module that never spells the name cannot define it
-        if sessions_only and not might_use_sessions(text, self.settings):
+        if sessions_only and not self._relevant(location.file, text):
             return None, None
         facts = self.facts(location)
         if facts is None:
@@ -170,6 +170,15 @@ class ProjectResolver(Resolver):
                     return inner._binding(target, hops + 1, sessions_only)
             return None, None
         return binding, facts
+
+    _relevance: dict[tuple[str, Settings], bool] = {}  # (path, settings) -> the gate's verdict
+
+    def _relevant(self, path: str, text: str) -> bool:
+        """The relevance gate on a module's text, once per module (its questions are many)."""
+        key = (path, self.settings)
+        if key not in ProjectResolver._relevance:
+            ProjectResolver._relevance[key] = might_use_sessions(text, self.settings)
+        return ProjectResolver._relevance[key]
 
     def module_text(self, qualname: str) -> str | None:
         """The source text of the first-party module defining ``qualname`` (read once, not parsed)."""

@@ -17,6 +17,7 @@ from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef
+from flake8_dbsession.model.syntax import all_args, last_name
 from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.rules.base import Rule, register
 
@@ -32,14 +33,6 @@ _TASK_GROUPS = {"asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup", "anyio.crea
 _CELERY_DECORATORS = {"task", "shared_task"}
 # what waiting for a handle looks like, per kind of hand-off
 _WAITS = {"task": None, "future": None, "thread": {"join"}}  # None: any later use counts as waiting
-
-
-def _last_name(func: ast.expr) -> str | None:
-    """'create_task' for ``asyncio.create_task`` / ``loop.create_task``: a cheap filter before
-    the qualname is worked out (these hooks run for every call of every file)."""
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return func.id if isinstance(func, ast.Name) else None
 
 
 _HANDOFF_NAMES = {q.rsplit(".", 1)[-1] for q in _TASK_SPAWNERS | _THREADS} | {
@@ -60,8 +53,7 @@ def _owned_session(model, expr: ast.expr, func: ast.AST | None) -> str | None:
     flavour = model.flavour(expr)
     if flavour is None or flavour.kind is not Kind.SESSION:
         return None
-    args = func.args
-    if any(a.arg == expr.id for a in args.posonlyargs + args.args + args.kwonlyargs):
+    if any(a.arg == expr.id for a in all_args(func.args)):
         return expr.id
     for node in reversed(model.ancestors):
         if node is func:
@@ -93,7 +85,7 @@ class SessionCrossesTaskBoundary(Rule):
     # ------------------------------------------------------------------ what the handles are
     def visit_Assign(self, node: ast.Assign) -> None:
         if not isinstance(node.value, ast.Call) or len(node.targets) != 1 \
-                or _last_name(node.value.func) not in _HANDLE_MAKERS:
+                or last_name(node.value.func) not in _HANDLE_MAKERS:
             return
         qualname = self.model.qualname(node.value.func)
         target = source_text(node.targets[0])
@@ -104,7 +96,7 @@ class SessionCrossesTaskBoundary(Rule):
 
     # ------------------------------------------------------------------ hand-offs
     def visit_Call(self, node: ast.Call) -> None:
-        if _last_name(node.func) not in _HANDOFF_NAMES:
+        if last_name(node.func) not in _HANDOFF_NAMES:
             return
         handoff = self._handoff(node)
         if handoff is None:
@@ -161,8 +153,7 @@ class SessionCrossesTaskBoundary(Rule):
         func = _function_of(self.model)
         if func is None or not isinstance(expr, ast.Name):
             return False
-        args = func.args
-        for arg in args.posonlyargs + args.args + args.kwonlyargs:
+        for arg in all_args(func.args):
             if arg.arg == expr.id and arg.annotation is not None:
                 return self.model.qualname(arg.annotation) in _BACKGROUND_TASKS
         return False
@@ -235,26 +226,17 @@ class SessionCrossesTaskBoundary(Rule):
         dropped, or used only for ``add_done_callback``, is fire-and-forget. Threads need ``join()``."""
         waits = _WAITS[kind]
         after = (call.lineno, call.col_offset)
+        uses: list[ast.Name] = []
+        read_attr: dict[int, str] = {}  # id(use) -> the attribute read on it ('join' for t.join)
         for node in own_nodes(func):
-            if not (isinstance(node, ast.Name) and node.id == handle and isinstance(node.ctx, ast.Load)):
-                continue
-            if (node.lineno, node.col_offset) <= after:
-                continue
-            if waits is None:
-                parent_attr = _attribute_of(func, node)
-                if parent_attr != "add_done_callback":
-                    return True
-            elif _attribute_of(func, node) in waits:
-                return True
-        return False
-
-
-def _attribute_of(func: ast.AST, name: ast.Name) -> str | None:
-    """'join' for ``t.join``: the attribute read on ``name``, if any."""
-    for node in own_nodes(func):
-        if isinstance(node, ast.Attribute) and node.value is name:
-            return node.attr
-    return None
+            if isinstance(node, ast.Name) and node.id == handle and isinstance(node.ctx, ast.Load) \
+                    and (node.lineno, node.col_offset) > after:
+                uses.append(node)
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == handle:
+                read_attr[id(node.value)] = node.attr
+        if waits is None:
+            return any(read_attr.get(id(use)) != "add_done_callback" for use in uses)
+        return any(read_attr.get(id(use)) in waits for use in uses)
 
 
 @register
@@ -284,11 +266,10 @@ class AsyncSessionConcurrentUse(Rule):
         return out
 
     def _is_async_session(self, expr: ast.Name) -> bool:
-        flavour = self.model.flavour(expr)
-        return flavour is not None and flavour.kind is Kind.SESSION and flavour.is_async
+        return self.model.async_session(expr) is not None
 
     def visit_Call(self, node: ast.Call) -> None:
-        if _last_name(node.func) not in ("gather", "create_task", "start_soon"):
+        if last_name(node.func) not in ("gather", "create_task", "start_soon"):
             return
         qualname = self.model.qualname(node.func)
         if qualname in _GATHER:

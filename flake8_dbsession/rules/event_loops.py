@@ -17,6 +17,7 @@ import os
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef
+from flake8_dbsession.model.syntax import parameter_names
 from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.model.guards import is_main_guard
 from flake8_dbsession.rules.base import Rule, register
@@ -66,7 +67,7 @@ class EventLoopBridge(Rule):
             coroutine, arguments = target.func, list(target.args) + [k.value for k in target.keywords]
         else:
             return
-        made_here = _assigned_names(sync_func) | _parameters(sync_func)
+        made_here = _assigned_names(sync_func) | parameter_names(sync_func)
         found = self._shared_from_arguments(arguments, sync_func) \
             or self._shared_in(coroutine, 1, set(), made_here)
         if found is None:
@@ -111,7 +112,7 @@ class EventLoopBridge(Rule):
         """The flavour of ``name`` when it is an async object shared beyond this function: bound at
         module level or imported. Objects the sync function makes have their pool created inside
         the one loop it starts; parameters come from a caller that may have made them for it."""
-        if _binding_scope_kind(self.model.scope, name.id) != "module":
+        if self.model.scope.binding_kind(name.id) != "module":
             return None  # bound in this or an enclosing function: made for, or given to, this code
         flavour = self.model.flavour(name)
         if flavour is None or flavour.kind not in _SHARED or not flavour.is_async:
@@ -130,11 +131,11 @@ class EventLoopBridge(Rule):
             return None
         seen.add(id(node))
         same_file = flavour_of == self._here
-        local = _assigned_names(node) | _parameters(node) | (made_here if same_file else set())
+        local = _assigned_names(node) | parameter_names(node) | (made_here if same_file else set())
         local |= _disposed(node)  # the seed's fix: the coroutine empties the pool before its loop ends
         for sub in own_nodes(node):
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local \
-                    and (not same_file or _binding_scope_kind(self.model.scope, sub.id) == "module"):
+                    and (not same_file or self.model.scope.binding_kind(sub.id) == "module"):
                 flavour = flavour_of(sub)
                 if flavour is not None and flavour.kind in _SHARED and flavour.is_async:
                     return sub.id, flavour
@@ -164,29 +165,11 @@ class EventLoopBridge(Rule):
         return None
 
 
-def _binding_scope_kind(scope, name: str) -> str | None:
-    """The kind of scope ('module', 'function'...) whose binding of ``name`` a read here sees."""
-    first = True
-    while scope is not None:
-        if (first or scope.kind != "class") and name in scope.names:
-            return scope.kind
-        first = False
-        scope = scope.parent
-    return None
-
-
 def _disposed(func: ast.AST) -> set[str]:
     """Names the coroutine calls ``.dispose()`` on."""
     return {node.func.value.id for node in own_nodes(func)
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dispose"
             and isinstance(node.func.value, ast.Name)}
-
-
-def _parameters(func: ast.AST) -> set[str]:
-    args = func.args
-    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
-    names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
-    return names
 
 
 def _assigned_names(func: ast.AST) -> set[str]:

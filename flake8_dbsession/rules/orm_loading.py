@@ -19,8 +19,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from flake8_dbsession.model.flavour import Kind
-from flake8_dbsession.model.orm_classes import ModelClass, last_name as _last_name, model_class
+from flake8_dbsession.model.orm_classes import ModelClass, model_class
+from flake8_dbsession.model.syntax import called_name, target_names
 from flake8_dbsession.model.scopes import Imported, LocalClass
 from flake8_dbsession.rules.base import Rule, register
 
@@ -46,20 +46,6 @@ class Held:
     constructor: ast.expr | None = None  # x = Model(...): the class is looked up when x is added
     expired_by: str | None = None  # 'commit' / 'rollback' that expired it, until refreshed
     reported: set[str] = field(default_factory=set)
-
-
-def _bound_names(targets: list[ast.expr]) -> list[str]:
-    """Names an assignment rebinds (``a, (b, *c) = ...``), not names inside ``x.attr = ...``."""
-    out, stack = [], list(targets)
-    while stack:
-        target = stack.pop()
-        if isinstance(target, ast.Name):
-            out.append(target.id)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            stack += target.elts
-        elif isinstance(target, ast.Starred):
-            stack.append(target.value)
-    return out
 
 
 class _HeldObjects(Rule):
@@ -92,10 +78,7 @@ class _HeldObjects(Rule):
     leave_AsyncFunctionDef = leave_FunctionDef = _leave_function
 
     def _async_session(self, expr: ast.expr):
-        if not isinstance(expr, ast.Name):
-            return None
-        flavour = self.model.flavour(expr)
-        return flavour if flavour is not None and flavour.kind is Kind.SESSION and flavour.is_async else None
+        return self.model.async_session(expr) if isinstance(expr, ast.Name) else None
 
     def _model(self, expr: ast.expr) -> ModelClass | None:
         """The mapped class a Name refers to (this file or the project), None when unknown."""
@@ -131,7 +114,7 @@ class _HeldObjects(Rule):
                 break
             node = self._statements.get(id(self.model.function_scope), {}).get(node.id)
         if not (isinstance(node, ast.Call) and (self.model.qualname(node.func) or "").split(".")[0]
-                in ("sqlalchemy", "sqlmodel") and _last_name(node.func) == "select" and len(node.args) == 1):
+                in ("sqlalchemy", "sqlmodel") and called_name(node.func) == "select" and len(node.args) == 1):
             return None
         model = self._model(node.args[0])
         if model is None:
@@ -154,9 +137,9 @@ class _HeldObjects(Rule):
             while isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute) \
                     and isinstance(first.func.value, ast.Call):
                 first = first.func.value  # selectinload(A.b).selectinload(B.c): A.b comes first
-            if not (isinstance(first, ast.Call) and _last_name(first.func) in _EAGER | _LAZY_OPTIONS):
+            if not (isinstance(first, ast.Call) and called_name(first.func) in _EAGER | _LAZY_OPTIONS):
                 return None  # an option we cannot read: assume it covers everything
-            if _last_name(first.func) not in _EAGER:
+            if called_name(first.func) not in _EAGER:
                 continue
             for arg in first.args:
                 if isinstance(arg, ast.Attribute):
@@ -218,7 +201,7 @@ class _HeldObjects(Rule):
         scope = self._scope()
         if scope is None:
             return
-        for name in _bound_names(node.targets):
+        for name in (n for target in node.targets for n in target_names(target)):
             scope.pop(name, None)
             self._lists.get(id(self.model.function_scope), {}).pop(name, None)
         if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
@@ -226,7 +209,7 @@ class _HeldObjects(Rule):
         name = node.targets[0].id
         statements = self._statements.setdefault(id(self.model.function_scope), {})
         statements.pop(name, None)
-        if isinstance(node.value, ast.Call) and _last_name(node.value) in _STATEMENT_BUILDERS:
+        if isinstance(node.value, ast.Call) and called_name(node.value) in _STATEMENT_BUILDERS:
             statements[name] = node.value
             return
         loaded = self._loaded(node.value)

@@ -1,0 +1,42 @@
+"""Small questions about syntax that the model and several rules ask: the last name of a
+reference, a function's parameters, the names an assignment target binds."""
+from __future__ import annotations
+
+import ast
+
+
+def last_name(expr: ast.expr | None) -> str | None:
+    """'create_task' for ``asyncio.create_task`` or ``loop.create_task``; 'x' for ``x``."""
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    return expr.id if isinstance(expr, ast.Name) else None
+
+
+def called_name(expr: ast.expr | None) -> str | None:
+    """:func:`last_name`, looking through one call: 'selectinload' for ``selectinload(A.b)``."""
+    return last_name(expr.func if isinstance(expr, ast.Call) else expr)
+
+
+def all_args(args: ast.arguments) -> list[ast.arg]:
+    """Every parameter: positional-only, positional, keyword-only, ``*args``, ``**kwargs``."""
+    out = list(args.posonlyargs) + list(args.args) + list(args.kwonlyargs)
+    if args.vararg:
+        out.append(args.vararg)
+    if args.kwarg:
+        out.append(args.kwarg)
+    return out
+
+
+def parameter_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+    return {arg.arg for arg in all_args(func.args)}
+
+
+def target_names(target: ast.AST) -> list[str]:
+    """Names an assignment target rebinds (``a, (b, *c) = ...``), not names inside ``x.attr``."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for elt in target.elts for n in target_names(elt)]
+    if isinstance(target, ast.Starred):
+        return target_names(target.value)
+    return []
