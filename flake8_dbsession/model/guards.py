@@ -50,3 +50,17 @@ def is_main_guard(test: ast.expr) -> bool:
     """``if __name__ == "__main__":``"""
     return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
             and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators))
+
+
+_FIXTURE_DECORATORS = {"pytest.fixture", "pytest_asyncio.fixture"}
+
+
+def is_pytest_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef, qualname_of) -> bool:
+    """``@pytest.fixture``, ``@pytest.fixture(scope=...)``, ``@pytest_asyncio.fixture``, also
+    imported bare (``from pytest import fixture``). pytest resumes a fixture's generator normally
+    after a failing test (the exception is never thrown in), so code after its ``yield`` runs."""
+    for decorator in func.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if qualname_of(target) in _FIXTURE_DECORATORS:
+            return True
+    return False

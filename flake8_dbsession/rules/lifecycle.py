@@ -9,7 +9,7 @@ from flake8_dbsession.model.construction import created_session, may_create_sess
 from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import Fate, fate_of, queries, yields_outside_cleanup
-from flake8_dbsession.model.guards import is_main_guard
+from flake8_dbsession.model.guards import is_main_guard, is_pytest_fixture
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.held_connections import _Detecting, attribute_classes
 
@@ -86,7 +86,10 @@ class DependencyWithoutFinally(_Creations):
                "cleanup outside a finally: the session leaks whenever the consumer raises")
 
     def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        for name, call, with_ in self._take():
+        created = self._take()
+        if created and is_pytest_fixture(node, self.model.qualname):
+            return  # pytest resumes the generator after a failing test: the cleanup runs
+        for name, call, with_ in created:
             found = yields_outside_cleanup(node, name)
             if found is None:
                 continue
