@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 
+from flake8_dbsession.model.syntax import dotted_prefixes
+
 _GUARD_NAMES = {"TYPE_CHECKING", "version_info", "platform", "hexversion", "implementation", "PY2", "PY3",
                 "PY310", "PY311", "PY312", "PYPY"}
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
@@ -64,3 +66,24 @@ def is_pytest_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef, qualname_of)
         if qualname_of(target) in _FIXTURE_DECORATORS:
             return True
     return False
+
+
+def _is_flavour_word(name: str | None) -> bool:
+    return name is not None and ("async" in name.lower() or "sync" in name.lower())
+
+
+def flavour_checks(test: ast.expr) -> set[str]:
+    """Objects a condition checks the sync/async flavour of, as dotted text: the arguments of
+    ``isinstance``/``issubclass`` and of a helper named for it (``is_async_session_maker(maker)``),
+    and the owner of a flag named for it (``self.is_async`` -> 'self')."""
+    out: set[str] = set()
+    for node in ast.walk(test):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name in ("isinstance", "issubclass") or _is_flavour_word(name):
+                for arg in node.args[:1] if name in ("isinstance", "issubclass") else node.args:
+                    out.update(dotted_prefixes(arg)[-1:])
+        elif isinstance(node, ast.Attribute) and _is_flavour_word(node.attr):
+            out.update(dotted_prefixes(node.value)[-1:])
+    return out

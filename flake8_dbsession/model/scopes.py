@@ -74,6 +74,10 @@ class Scope:
     # methods: the name of the first parameter (self / cls) and the class scope
     self_name: str | None = None
     class_scope: Scope | None = None
+    # functions: objects whose flavour the code tests at run time (``if is_async_maker(maker):``,
+    # ``isinstance(s, AsyncSession)``, ``if self.is_async:``), as dotted text; from the test on,
+    # their annotations are not evidence (see SessionModel.flavour)
+    checked: set[str] = field(default_factory=set)
 
     def lookup(self, name: str) -> tuple[bool, Binding]:
         """Python's rule: this scope, then enclosing function scopes and the module, never a

@@ -17,7 +17,8 @@ from flake8_dbsession.model.annotations import annotation_flavour, depends_targe
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
-from flake8_dbsession.model.syntax import all_args, target_names
+from flake8_dbsession.model.guards import flavour_checks
+from flake8_dbsession.model.syntax import all_args, dotted_prefixes, target_names
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalClass, LocalDef, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
@@ -377,8 +378,21 @@ class SessionModel:
         if hit is not None and hit[0] is expr:
             return hit[1]  # type: ignore[return-value]
         answer = self._flavour(expr)
+        if answer is not None and answer.declared_only and self._flavour_tested(expr):
+            answer = None  # the code checks at run time what the annotation claims: trust neither
         self._memo[key] = (expr, answer)
         return answer
+
+    def _flavour_tested(self, expr: ast.expr) -> bool:
+        func = self.scope.function
+        if func is None or not func.checked:
+            return False
+        return any(text in func.checked for text in dotted_prefixes(expr))
+
+    def _enter_test(self, node: ast.If | ast.IfExp | ast.While | ast.Assert) -> None:
+        func = self.scope.function
+        if func is not None:
+            func.checked.update(flavour_checks(node.test))
 
     def _flavour(self, expr: ast.expr) -> Flavour | None:
         if isinstance(expr, ast.Name):
@@ -566,6 +580,10 @@ _ENTER = {
     ast.AsyncFor: SessionModel._enter_for,
     ast.ExceptHandler: SessionModel._enter_except,
     ast.Delete: SessionModel._enter_delete,
+    ast.If: SessionModel._enter_test,
+    ast.IfExp: SessionModel._enter_test,
+    ast.While: SessionModel._enter_test,
+    ast.Assert: SessionModel._enter_test,
 }
 _LEAVE = {
     ast.FunctionDef: SessionModel._leave_scope,

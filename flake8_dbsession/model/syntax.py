@@ -40,3 +40,16 @@ def target_names(target: ast.AST) -> list[str]:
     if isinstance(target, ast.Starred):
         return target_names(target.value)
     return []
+
+
+def dotted_prefixes(expr: ast.expr) -> list[str]:
+    """``self.maker`` -> ['self', 'self.maker']; ``maker`` -> ['maker']; anything else -> []."""
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return []
+    parts.append(expr.id)
+    parts.reverse()
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
