@@ -122,6 +122,38 @@ class ProjectIndex:
             self._bound[path] = _module_bound_names(tree) if tree is not None else frozenset()
         return self._bound[path]
 
+    def attribute_is_module(self, modname: str, extra_roots: tuple[str, ...] = ()) -> bool:
+        """Whether ``a.b.c``, read as attributes (``from a.b import c`` then ``c.x``), is the module
+        ``a/b/c.py``: a package whose ``__init__`` binds ``c`` to something else (``from a.b.c import
+        c``, an instance) shadows the submodule, as Python's import system does."""
+        parts = modname.split(".")
+        for i in range(1, len(parts)):
+            package = self.locate(".".join(parts[:i]), extra_roots)
+            if package is None or package.kind != "package":
+                continue
+            if parts[i] in self.bound_names(package) and not self._binds_own_submodule(package, parts[i]):
+                return False
+        return True
+
+    def _binds_own_submodule(self, package: ModuleLocation, name: str) -> bool:
+        """``from . import c`` / ``from a.b import c`` in ``a/b/__init__.py``, and no other binding
+        of ``c`` there: the name is the module."""
+        tree = self.tree(package.path)
+        if tree is None:
+            return False
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                if any((a.asname or a.name) == name for a in node.names) and not (
+                        (node.level == 1 and not node.module) or (not node.level and node.module == package.name)):
+                    return False
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+                return False
+            elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+                return False
+            elif isinstance(node, ast.Import) and any(a.asname == name for a in node.names):
+                return False
+        return True
+
     def submodule_exists(self, location: ModuleLocation, name: str) -> bool:
         folder = location.folder
         if folder is None or not name.isidentifier():

@@ -168,7 +168,7 @@ class MissingSessionName(_ImportRule):
         if not self.file.project.is_first_party(absolute.split(".")[0], roots):
             return
         location = self.file.project.locate(absolute, roots)
-        if location is None or self._guarded():
+        if location is None or not self.file.project.attribute_is_module(absolute, roots) or self._guarded():
             return
         if self._missing(location, node.attr):
             self._report(node, location, absolute, node.attr, f"{absolute}.{node.attr}",
