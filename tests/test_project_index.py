@@ -227,3 +227,28 @@ def test_pre_commit_environment_without_project_dependencies(bare_venv, project)
                             capture_output=True, text=True, env=env, timeout=300)
     assert "Traceback" not in result.stderr, result.stderr
     assert codes(result.stdout) == {"app/db.py:5:DBS001", "app/routes.py:5:DBS005"}
+
+
+def test_nested_projects_resolve_against_enclosing_projects(project):
+    """A monorepo: sub-projects with their own pyproject.toml import the repository's own modules
+    and what the repository (or they themselves) declare; only what resolves nowhere is reported."""
+    root = project({
+        "pyproject.toml": "[project]\nname = 'platform'\ndependencies = ['SQLAlchemy>=2', 'prefect_core_db>=3']\n",
+        "app/__init__.py": "",
+        "app/db.py": "from sqlalchemy.orm import sessionmaker\nSessionLocal = sessionmaker()\n",
+        "integrations/plugin-x/pyproject.toml":
+            "[project]\nname = 'plugin-x'\ndependencies = ['prefect_core_db>=3', 'plugin_only_db']\n",
+        "integrations/plugin-x/plugin_x/__init__.py": "",
+        "integrations/plugin-x/plugin_x/tasks.py": textwrap.dedent("""\
+            from app.db import SessionLocal
+            from prefect_core_db.database import provide_database_interface
+            from plugin_only_db import engine
+            from platform_typo_db import Session
+            """),
+        "client/pyproject.toml": "[project]\nname = 'client'\ndependencies = ['httpx']\n",
+        "client/client_pkg/__init__.py": "",
+        "client/client_pkg/sync.py": "from app.db import SessionLocal\nfrom prefect_core_db import database\n",
+    })
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == {"integrations/plugin-x/plugin_x/tasks.py:4:DBS001"}

@@ -222,6 +222,17 @@ class ProjectIndex:
     def is_declared(self, top: str) -> bool:
         return metadata.is_declared(self.root, top)
 
+    def known_to_enclosing_projects(self, top: str) -> bool:
+        """A module of, or a dependency declared by, a project that encloses this one (a monorepo's
+        nested package importing the repository's own code or its dependencies)."""
+        if self.root is None:
+            return False
+        for root in metadata.enclosing_roots(self.root):
+            outer = for_root(root)
+            if outer.is_first_party(top) or outer.is_declared(top):
+                return True
+        return False
+
     def declares_dependencies(self) -> bool:
         return metadata.declares_dependencies(self.root)
 
@@ -387,6 +398,15 @@ def _roots_for(folder: str, top: str | None) -> tuple[str, ...]:
 _INDEXES: dict[tuple[str | None, str | None], ProjectIndex] = {}
 
 
+def for_root(root: str | None, extra: str | None = None) -> ProjectIndex:
+    """The (cached) index of the project at ``root``."""
+    key = (root, extra)
+    index = _INDEXES.get(key)
+    if index is None:
+        index = _INDEXES[key] = ProjectIndex(root, extra)
+    return index
+
+
 def for_file(filename: str, configured_root: str | None = None) -> ProjectIndex:
     """The (cached) index of the project a file belongs to. A file outside any project gets an
     index of its own folder."""
@@ -395,8 +415,4 @@ def for_file(filename: str, configured_root: str | None = None) -> ProjectIndex:
     if root is None:
         roots = ProjectIndex.roots_for(filename)
         extra = roots[0] if roots else os.getcwd()  # the script's folder, or above its package
-    key = (root, extra)
-    index = _INDEXES.get(key)
-    if index is None:
-        index = _INDEXES[key] = ProjectIndex(root, extra)
-    return index
+    return for_root(root, extra)

@@ -33,6 +33,24 @@ def find_root(directory: str) -> str | None:
         current = parent
 
 
+@lru_cache(maxsize=256)
+def enclosing_roots(root: str) -> tuple[str, ...]:
+    """The project roots above ``root``, nearest first: a monorepo's sub-project (its own
+    ``pyproject.toml`` in ``integrations/x/``) lives inside the repository's project."""
+    out = []
+    current = os.path.dirname(os.path.abspath(root))
+    while len(out) < 8:
+        outer = find_root(current)
+        if outer is None:
+            break
+        out.append(outer)
+        parent = os.path.dirname(outer)
+        if parent == outer:
+            break
+        current = parent
+    return tuple(out)
+
+
 def root_for_file(filename: str, configured: str | None = None) -> str | None:
     if configured:
         return configured

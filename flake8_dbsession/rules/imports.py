@@ -60,7 +60,7 @@ class _ImportRule(Rule):
         roots = self._extra_roots(top)
         if project.is_first_party(top, roots):
             return project.locate(modname, roots)
-        if project.is_declared(top) or is_installed(top):
+        if project.is_declared(top) or is_installed(top) or project.known_to_enclosing_projects(top):
             return True
         if not project.declares_dependencies():
             return True  # nothing says what the project depends on: no evidence it is broken
