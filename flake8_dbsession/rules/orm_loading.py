@@ -29,8 +29,14 @@ _NOT_LAZY_IO = {"selectin", "joined", "subquery", "immediate", "raise", "raise_o
                 "dynamic", False}
 _LAZY_OPTIONS = {"lazyload", "raiseload", "noload"}
 _STATEMENT_BUILDERS = {"select", "where", "options", "filter", "filter_by", "order_by", "limit", "join"}
-_ONE_ENTITY = {"scalar_one", "scalar_one_or_none", "scalar"}  # on a Result of select(Model)
-_ONE_OF_SCALARS = {"first", "one", "one_or_none"}  # on a ScalarResult
+# what a result's method gives: 'rows' (a Result of select(Model)), 'many' (objects: a
+# ScalarResult, a list), 'one' (an object)
+_RESULT_STEPS = {
+    **{("rows", m): "one" for m in ("scalar_one", "scalar_one_or_none", "scalar")},
+    ("rows", "scalars"): "many", ("rows", "unique"): "rows",
+    **{("many", m): "one" for m in ("first", "one", "one_or_none")},
+    **{("many", m): "many" for m in ("all", "unique", "fetchall")},
+}
 _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
 
 
@@ -56,6 +62,7 @@ class _HeldObjects(Rule):
         self._held: dict[int, dict[str, Held]] = {}
         self._lists: dict[int, dict[str, Held]] = {}  # names bound to lists of loaded objects
         self._statements: dict[int, dict[str, ast.expr]] = {}  # stmt = select(...) in the function
+        self._results: dict[int, dict[str, tuple]] = {}  # result = await s.execute(stmt)
         self._classes: dict[str, ModelClass | None] = {}
         self._constants: dict[str, ast.expr] = {}  # module-level OPTIONS = [...] for .options(*OPTIONS)
 
@@ -72,7 +79,7 @@ class _HeldObjects(Rule):
         return self._held.setdefault(id(self.model.function_scope), {})
 
     def _leave_function(self, node: ast.AST) -> None:
-        for table in (self._held, self._lists, self._statements):
+        for table in (self._held, self._lists, self._statements, self._results):
             table.pop(id(self.model.function_scope), None)
 
     leave_AsyncFunctionDef = leave_FunctionDef = _leave_function
@@ -151,51 +158,49 @@ class _HeldObjects(Rule):
         return frozenset(covered)
 
     def _loaded(self, value: ast.expr) -> tuple[str, tuple] | None:
-        """('one' | 'many', (session, model, eager)) for a value that loads objects."""
-        if isinstance(value, ast.Await):
-            value = value.value
-        if not isinstance(value, ast.Call):
+        """('one' | 'many' | 'rows', (session, model, eager)) for a value that loads objects:
+        ``await s.get(M, id)``, ``await s.scalar(stmt)``, and chains over a result, awaited inline or
+        bound to a name above (``result = await s.execute(stmt)``; ``result.scalars().all()``):
+        ``scalars()``, ``unique()``, ``all()``, ``first()``, ``one()``, ``scalar_one()``..."""
+        methods: list[str] = []
+        node = value.value if isinstance(value, ast.Await) else value
+        while True:
+            source = self._source(node)
+            if source is not None:
+                break
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                return None
+            methods.append(node.func.attr)
+            node = node.func.value
+            node = node.value if isinstance(node, ast.Await) else node
+        state, held = source
+        for method in reversed(methods):
+            state = _RESULT_STEPS.get((state, method))
+            if state is None:
+                return None
+        return state, held
+
+    def _source(self, node: ast.expr) -> tuple[str, tuple] | None:
+        """Where a result chain starts: a session call that loads, or a name bound to a result."""
+        if isinstance(node, ast.Name):
+            return self._results.get(id(self.model.function_scope), {}).get(node.id)
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and self._async_session(node.func.value) and node.args):
             return None
-        func = value.func
-        if not isinstance(func, ast.Attribute):
-            return None
-        # await s.get(Model, id, options=[...])
-        if func.attr in ("get", "get_one") and self._async_session(func.value) and value.args:
-            model = self._model(value.args[0])
+        session, method = node.func.value.id, node.func.attr
+        if method in ("get", "get_one"):
+            model = self._model(node.args[0])
             if model is None:
                 return None
-            options = next((kw.value for kw in value.keywords if kw.arg == "options"), None)
+            options = next((kw.value for kw in node.keywords if kw.arg == "options"), None)
             eager = self._eager(list(options.elts)) if isinstance(options, (ast.List, ast.Tuple)) else \
                 (frozenset() if options is None else None)
-            return "one", (func.value.id, model, eager)
-        # await s.scalar(select(...)) / await s.scalars(select(...))
-        if func.attr in ("scalar", "scalars") and self._async_session(func.value) and value.args:
-            found = self._statement(value.args[0])
-            if found is None:
-                return None
-            return ("one" if func.attr == "scalar" else "many"), (func.value.id, *found)
-        # (await s.execute(stmt)).scalar_one() / .scalars().first() / .scalars().all()
-        inner = func.value
-        scalars = isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "scalars"
-        result = inner.func.value if scalars else inner
-        if isinstance(result, ast.Await):
-            result = result.value
-        if not (isinstance(result, ast.Call) and isinstance(result.func, ast.Attribute)
-                and result.func.attr in ("execute", "scalars") and self._async_session(result.func.value)
-                and result.args):
+            return "one", (session, model, eager)
+        state = {"scalar": "one", "scalars": "many", "execute": "rows"}.get(method)
+        if state is None:
             return None
-        found = self._statement(result.args[0])
-        if found is None:
-            return None
-        held = (result.func.value.id, *found)
-        many_source = scalars or result.func.attr == "scalars"
-        if many_source and func.attr in _ONE_OF_SCALARS:
-            return "one", held
-        if many_source and func.attr == "all":
-            return "many", held
-        if not many_source and func.attr in _ONE_ENTITY:
-            return "one", held
-        return None
+        found = self._statement(node.args[0])
+        return (state, (session, *found)) if found is not None else None
 
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self._scope()
@@ -204,6 +209,7 @@ class _HeldObjects(Rule):
         for name in (n for target in node.targets for n in target_names(target)):
             scope.pop(name, None)
             self._lists.get(id(self.model.function_scope), {}).pop(name, None)
+            self._results.get(id(self.model.function_scope), {}).pop(name, None)
         if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
             return
         name = node.targets[0].id
@@ -216,7 +222,9 @@ class _HeldObjects(Rule):
         if loaded is not None:
             kind, (session, model, eager) = loaded
             held = Held(session, model, eager)
-            if kind == "one":
+            if kind == "rows":
+                self._results.setdefault(id(self.model.function_scope), {})[name] = loaded
+            elif kind == "one":
                 scope[name] = held
             else:
                 self._lists.setdefault(id(self.model.function_scope), {})[name] = held
@@ -236,15 +244,27 @@ class _HeldObjects(Rule):
 
     visit_AsyncFor = visit_For
 
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> None:
+        """``[b.urls for b in batches]``: the element is walked before the generators, so the
+        targets are bound when the comprehension is entered."""
+        scope = self._scope()
+        if scope is None:
+            return
+        for generator in node.generators:
+            if isinstance(generator.target, ast.Name):
+                scope.pop(generator.target.id, None)
+                held = self._iterated(generator.iter)
+                if held is not None:
+                    scope[generator.target.id] = Held(held.session, held.model, held.eager)
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
     def _iterated(self, expr: ast.expr) -> Held | None:
         """What the elements of ``expr`` are: a list name bound above, or a result iterated
         directly (``for x in (await s.execute(stmt)).scalars():``)."""
         if isinstance(expr, ast.Name):
             return self._lists.get(id(self.model.function_scope), {}).get(expr.id)
         loaded = self._loaded(expr)
-        if loaded is None or loaded[0] != "many":
-            loaded = self._loaded(ast.Call(func=ast.Attribute(value=expr, attr="all", ctx=ast.Load()),
-                                           args=[], keywords=[]))
         if loaded is None or loaded[0] != "many":
             return None
         session, model, eager = loaded[1]
