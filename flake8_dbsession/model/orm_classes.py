@@ -18,7 +18,7 @@ class ModelClass:
     relationships: frozenset[str]
 
 
-def model_class(cls: ast.ClassDef, qualname_of) -> ModelClass:
+def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) -> ModelClass:
     """The relationships of a mapped class, and which of them lazy-load with I/O for certain.
 
     A relationship lazy-loads with I/O when its strategy is the default ``select`` and it is a
@@ -35,11 +35,7 @@ def model_class(cls: ast.ClassDef, qualname_of) -> ModelClass:
             target, value, annotation = stmt.target.id, stmt.value, stmt.annotation
         else:
             continue
-        if not isinstance(value, ast.Call):
-            continue
-        qualname = qualname_of(value.func) or ""
-        if not (qualname.startswith("sqlalchemy.") and qualname.endswith(".relationship")
-                or qualname.startswith("sqlmodel") and qualname.endswith("Relationship")):
+        if not _is_relationship(value, qualname_of):
             continue
         names.add(target)
         keywords = {kw.arg: kw.value for kw in value.keywords if kw.arg}
@@ -59,7 +55,58 @@ def model_class(cls: ast.ClassDef, qualname_of) -> ModelClass:
             continue
         if collection or not has_fk:
             lazy.add(target)
+    for base in cls.bases if base_model is not None else ():
+        inherited = base_model(base)  # mixins and abstract bases declare relationships too
+        if inherited is not None:
+            lazy |= inherited.lazy_relationships
+            names |= inherited.relationships
+    for other in siblings:
+        for name, is_lazy in _backrefs_onto(cls.name, other, qualname_of):
+            names.add(name)
+            if is_lazy:
+                lazy.add(name)
     return ModelClass(cls.name, frozenset(lazy), frozenset(names))
+
+
+def _is_relationship(value: ast.expr, qualname_of) -> bool:
+    if not isinstance(value, ast.Call):
+        return False
+    qualname = qualname_of(value.func) or ""
+    return (qualname.startswith("sqlalchemy.") and qualname.endswith(".relationship")
+            or qualname.startswith("sqlmodel") and qualname.endswith("Relationship"))
+
+
+def _backrefs_onto(target: str, other: ast.ClassDef, qualname_of):
+    """``addresses = relationship("Address", backref="user")`` on ``other`` gives ``target`` the
+    relationship ``user``: (name, lazy-loads with I/O for certain). The backref side is a
+    collection, so it loads with I/O, when the forward side is many-to-many (``secondary=``) or a
+    many-to-one (a scalar on a class with a foreign key); it is lazy ``select`` unless
+    ``backref("user", lazy=...)`` says otherwise."""
+    has_fk = any(called_name(n) == "ForeignKey" for stmt in other.body
+                 if isinstance(stmt, (ast.Assign, ast.AnnAssign)) for n in ast.walk(stmt))
+    for stmt in other.body:
+        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        if value is None or not _is_relationship(value, qualname_of) or not value.args:
+            continue
+        first = value.args[0]
+        named = first.value if isinstance(first, ast.Constant) else getattr(first, "id", None)
+        if named != target:
+            continue
+        keywords = {kw.arg: kw.value for kw in value.keywords if kw.arg}
+        backref = keywords.get("backref")
+        strategy = None
+        if isinstance(backref, ast.Call) and called_name(backref.func) == "backref" and backref.args:
+            strategy = next((kw.value for kw in backref.keywords if kw.arg == "lazy"), None)
+            backref = backref.args[0]
+        if not (isinstance(backref, ast.Constant) and isinstance(backref.value, str)):
+            continue
+        annotation = stmt.annotation if isinstance(stmt, ast.AnnAssign) else None
+        uselist = keywords.get("uselist")
+        forward_collection = (isinstance(uselist, ast.Constant) and uselist.value is True) \
+            or _collection_annotation(annotation)
+        collection = "secondary" in keywords or (has_fk and not forward_collection)
+        default = strategy is None or (isinstance(strategy, ast.Constant) and strategy.value in ("select", True))
+        yield backref.value, collection and default
 
 
 def _annotation_head(annotation: ast.expr | None) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 
 from flake8_dbsession.model.orm_classes import ModelClass, model_class
 from flake8_dbsession.model.syntax import called_name, target_names
@@ -54,6 +55,14 @@ class Held:
     reported: set[str] = field(default_factory=set)
 
 
+class _Module(NamedTuple):
+    """Where a mapped class is defined: its imports, its names, its classes (for backrefs)."""
+
+    qualname_of: Callable[[ast.expr], str | None]
+    lookup: Callable[[str], object]
+    classes: list[ast.ClassDef]
+
+
 class _HeldObjects(Rule):
     """Shared: what each name of the async function being walked holds."""
 
@@ -65,9 +74,11 @@ class _HeldObjects(Rule):
         self._results: dict[int, dict[str, tuple]] = {}  # result = await s.execute(stmt)
         self._classes: dict[str, ModelClass | None] = {}
         self._constants: dict[str, ast.expr] = {}  # module-level OPTIONS = [...] for .options(*OPTIONS)
+        self._module_classes: list[ast.ClassDef] = []
 
     # ------------------------------------------------------------------ context
     def visit_Module(self, node: ast.Module) -> None:
+        self._module_classes = [stmt for stmt in node.body if isinstance(stmt, ast.ClassDef)]
         for stmt in node.body:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                     and isinstance(stmt.value, (ast.List, ast.Tuple)):
@@ -95,17 +106,42 @@ class _HeldObjects(Rule):
         if isinstance(binding, LocalClass):
             key = f"<local>.{expr.id}.{binding.node.lineno}"
             if key not in self._classes:
-                self._classes[key] = model_class(binding.node, self.model.qualname)
+                self._classes[key] = None  # a class that inherits from itself: no answer
+                here = _Module(self.model.qualname, lambda name: self.model.scope.lookup(name)[1],
+                               self._module_classes)
+                self._classes[key] = self._mapped(binding.node, here, 0)
             return self._classes[key]
         resolver = self.file.project_resolver
         if isinstance(binding, Imported) and resolver is not None:
-            def compute() -> ModelClass | None:
-                found, facts = resolver.definition(binding.qualname)
-                if isinstance(found, LocalClass) and facts is not None:
-                    return model_class(found.node, facts.model.qualname)
-                return None
-            return resolver.remember("model-class", binding.qualname, compute)
+            return resolver.remember("model-class", binding.qualname,
+                                     lambda: self._imported_class(binding.qualname, 0))
         return None
+
+    def _mapped(self, cls: ast.ClassDef, module: _Module, depth: int) -> ModelClass:
+        """The class's relationships, with those of its bases (mixins, abstract bases; bounded)
+        and the backrefs the other classes of its module give it."""
+        def base_model(base: ast.expr) -> ModelClass | None:
+            if depth >= 4 or not isinstance(base, ast.Name):
+                return None
+            found = module.lookup(base.id)
+            if isinstance(found, LocalClass) and found.node is not cls:
+                return self._mapped(found.node, module, depth + 1)
+            if isinstance(found, Imported):
+                return self._imported_class(found.qualname, depth + 1)
+            return None
+        return model_class(cls, module.qualname_of, base_model, [c for c in module.classes if c is not cls])
+
+    def _imported_class(self, qualname: str, depth: int) -> ModelClass | None:
+        resolver = self.file.project_resolver
+        if resolver is None or depth > 4:
+            return None
+        found, facts = resolver.definition(qualname)
+        if not (isinstance(found, LocalClass) and facts is not None):
+            return None
+        names = facts.scope.names
+        module = _Module(facts.model.qualname, names.get,
+                         [b.node for b in names.values() if isinstance(b, LocalClass)])
+        return self._mapped(found.node, module, depth)
 
     # ------------------------------------------------------------------ statements and loads
     def _statement(self, stmt: ast.expr) -> tuple[ModelClass | None, frozenset[str] | None] | None:
