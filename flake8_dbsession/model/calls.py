@@ -67,6 +67,10 @@ def query_session(model: SessionModel, expr: ast.expr) -> tuple[ast.expr, Flavou
     node = expr
     depth = 0
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and depth < 200:
+        if isinstance(node.func.value, ast.Name):  # q.filter(...) where q = db.query(M) above
+            bound = model.bound_query(node.func.value.id)
+            if bound is not None and node.func.attr != "query":
+                return bound
         if node.func.attr == "query":
             flavour = model.flavour(node.func.value)
             if flavour is not None and flavour.kind in (Kind.SESSION, Kind.REGISTRY):
@@ -74,4 +78,6 @@ def query_session(model: SessionModel, expr: ast.expr) -> tuple[ast.expr, Flavou
             return None
         node = node.func.value
         depth += 1
+    if isinstance(node, ast.Name) and node is expr:
+        return model.bound_query(node.id)  # for row in q:
     return None

@@ -78,6 +78,9 @@ class Scope:
     # ``isinstance(s, AsyncSession)``, ``if self.is_async:``), as dotted text; from the test on,
     # their annotations are not evidence (see SessionModel.flavour)
     checked: set[str] = field(default_factory=set)
+    # functions: names bound to a Query (``q = db.query(M)``; ``q = q.filter(...)``) -> (the
+    # session expression, its flavour), so ``q.all()`` is known to run on ``db``
+    queries: dict[str, tuple] = field(default_factory=dict)
 
     def lookup(self, name: str) -> tuple[bool, Binding]:
         """Python's rule: this scope, then enclosing function scopes and the module, never a

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.annotations import annotation_flavour, depends_target
+from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
@@ -174,6 +175,7 @@ class SessionModel:
             self.scope.names[name] = None
 
     def _leave_assign(self, node: ast.Assign) -> None:
+        self._bind_query(node)
         value = self._value_binding(node.value)
         for target in node.targets:
             if isinstance(target, ast.Name):
@@ -181,6 +183,24 @@ class SessionModel:
             else:
                 for name in target_names(target):
                     self.scope.names[name] = None
+
+    def _bind_query(self, node: ast.Assign) -> None:
+        func = self.scope.function
+        if func is None:
+            return
+        found = None
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call):
+            found = query_session(self, node.value)  # q = q.filter(...) reads the q bound before
+        for target in node.targets:
+            for name in target_names(target):
+                func.queries.pop(name, None)
+        if found is not None:
+            func.queries[node.targets[0].id] = found
+
+    def bound_query(self, name: str) -> tuple | None:
+        """(session expression, flavour) when ``name`` holds a Query of that session here."""
+        func = self.scope.function
+        return func.queries.get(name) if func is not None else None
 
     def _leave_ann_assign(self, node: ast.AnnAssign) -> None:
         if not isinstance(node.target, ast.Name):
