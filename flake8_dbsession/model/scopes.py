@@ -81,6 +81,9 @@ class Scope:
     # functions: names bound to a Query (``q = db.query(M)``; ``q = q.filter(...)``) -> (the
     # session expression, its flavour), so ``q.all()`` is known to run on ``db``
     queries: dict[str, tuple] = field(default_factory=dict)
+    # functions: names bound to objects wrapping a session (``repo = Repo(session)``); classes:
+    # attributes ``__init__`` binds to such objects, worked out on first use (see model.wrappers)
+    wrappers: dict[str, object] | None = None
 
     def lookup(self, name: str) -> tuple[bool, Binding]:
         """Python's rule: this scope, then enclosing function scopes and the module, never a

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.annotations import annotation_flavour, depends_target
+from flake8_dbsession.model import wrappers
 from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
@@ -176,6 +177,7 @@ class SessionModel:
 
     def _leave_assign(self, node: ast.Assign) -> None:
         self._bind_query(node)
+        self._bind_wrapper(node)
         value = self._value_binding(node.value)
         for target in node.targets:
             if isinstance(target, ast.Name):
@@ -196,6 +198,96 @@ class SessionModel:
                 func.queries.pop(name, None)
         if found is not None:
             func.queries[node.targets[0].id] = found
+
+    def _bind_wrapper(self, node: ast.Assign) -> None:
+        func = self.scope.function
+        if func is None:
+            return
+        if func.wrappers:
+            for target in node.targets:
+                for name in target_names(target):
+                    func.wrappers.pop(name, None)
+        value = node.value
+        if not (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name) and (value.args or value.keywords)):
+            return
+        local_args = [a for a in list(value.args) + [k.value for k in value.keywords] if self._local_value(a)]
+        if not any(self._wrapped_value(a) is not None for a in local_args):
+            return  # nothing of a session goes in: not worth resolving the class
+        found = wrappers.class_in_module(value.func, self._lookup, self._definition)
+        if found is None:
+            return
+        wrapper = wrappers.constructed(found[0], value, self._wrapped_value, found[1], self._class_of)
+        if wrapper is not None:
+            if func.wrappers is None:
+                func.wrappers = {}
+            func.wrappers[node.targets[0].id] = wrapper
+
+    def _local_value(self, expr: ast.expr) -> bool:
+        """A name bound in the function (a parameter, a local) or ``self.x``: cheap to ask about."""
+        if isinstance(expr, ast.Name):
+            return self.scope.binding_kind(expr.id) in ("function", "lambda")
+        return isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and \
+            self.scope.function is not None and expr.value.id == self.scope.function.self_name
+
+    def _lookup(self, name: str):
+        return self.scope.lookup(name)[1]
+
+    @property
+    def _definition(self):
+        return getattr(self.resolver, "definition", None)
+
+    def _class_of(self, func: ast.expr, lookup):
+        return wrappers.class_in_module(func, lookup, self._definition)
+
+    def _wrapped_value(self, expr: ast.expr):
+        """A session (as the code names it) or a wrapper of one, for a constructor argument."""
+        found = self.wrapper(expr)
+        if found is not None:
+            return found
+        if not isinstance(expr, (ast.Name, ast.Attribute)):
+            return None
+        return wrappers.session_value(self.flavour(expr), source_text(expr))
+
+    def wrapper(self, expr: ast.expr):
+        """The :class:`~flake8_dbsession.model.wrappers.Wrapper` ``expr`` holds here: a local
+        name bound to ``Repo(session)``, or ``self.repo`` that ``__init__`` built from a session."""
+        func = self.scope.function
+        if func is None:
+            return None
+        if isinstance(expr, ast.Name):
+            return func.wrappers.get(expr.id) if func.wrappers else None
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and func.class_scope is not None \
+                and expr.value.id == func.self_name:
+            return self._class_wrappers(func.class_scope).get(expr.attr)
+        return None
+
+    def _class_wrappers(self, class_scope: Scope) -> dict:
+        """``self.cache = cache or MarketDataCache(self.repository)`` in ``__init__``, where the
+        chain starts at a parameter annotated as a session: attribute -> wrapper."""
+        if class_scope.wrappers is not None:
+            return class_scope.wrappers
+        class_scope.wrappers = {}
+        cls = class_scope.node
+        init = wrappers.method(cls, "__init__")
+        if init is None or not init.args.args:
+            return class_scope.wrappers
+        self_name = init.args.args[0].arg
+        stored = {stmt.value.id: stmt.targets[0].attr for stmt in init.body
+                  if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Name)
+                  and isinstance(stmt.targets[0], ast.Attribute) and isinstance(stmt.targets[0].value, ast.Name)
+                  and stmt.targets[0].value.id == self_name}
+        env = {}
+        for arg in all_args(init.args)[1:]:
+            key = f"{self_name}.{stored[arg.arg]}" if arg.arg in stored else arg.arg
+            ref = wrappers.session_value(self.annotation(arg.annotation), key)
+            if ref is not None:
+                env[arg.arg] = ref
+        if env:
+            built = wrappers.stored_fields(cls, init, env, self._lookup, self._class_of)
+            class_scope.wrappers = {name: value for name, value in built.items()
+                                    if isinstance(value, wrappers.Wrapper)}
+        return class_scope.wrappers
 
     def bound_query(self, name: str) -> tuple | None:
         """(session expression, flavour) when ``name`` holds a Query of that session here."""

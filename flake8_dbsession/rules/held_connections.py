@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from flake8_dbsession.findings import source_text
-from flake8_dbsession.model import api
+from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_create_session
 from flake8_dbsession.model.flavour import Flavour, Kind
@@ -32,21 +32,26 @@ def _class_ref(annotation: ast.expr | None) -> ast.expr | None:
     return None
 
 
-def attribute_classes(cls: ast.ClassDef) -> dict[str, ast.expr]:
-    """``self.provider = provider or YahooFinanceProvider()`` in ``__init__`` -> {'provider': class expr}."""
+def attribute_classes(cls: ast.ClassDef) -> dict[str, list[ast.expr]]:
+    """``self.provider = provider or YahooFinanceProvider()`` in ``__init__`` -> {'provider': [the
+    parameter's annotated class, YahooFinanceProvider]}: every class the attribute may hold, in
+    order (the detector skips an interface whose method is abstract and asks the default)."""
     init = next((s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
                  and s.name == "__init__"), None)
     if init is None:
         return {}
     params = {a.arg: a.annotation for a in init.args.args + init.args.kwonlyargs}
-    out: dict[str, ast.expr] = {}
+    out: dict[str, list[ast.expr]] = {}
     for node in ast.walk(init):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target = node.targets[0]
         if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"):
             continue
-        values = node.value.values if isinstance(node.value, ast.BoolOp) else [node.value]
+        value = node.value
+        values = value.values if isinstance(value, ast.BoolOp) else \
+            [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+        refs = []
         for value in values:
             ref = None
             if isinstance(value, ast.Name) and value.id in params:
@@ -54,8 +59,9 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, ast.expr]:
             elif isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
                 ref = value.func
             if ref is not None:
-                out[target.attr] = ref
-                break
+                refs.append(ref)
+        if refs:
+            out[target.attr] = refs
     return out
 
 
@@ -170,6 +176,8 @@ class SessionHeldAcrossIO(_Detecting):
                 if found.receiver.kind is Kind.SESSION:
                     self._loaded_objects(found)
             return
+        if self._wrapper_io(node, key_scope):
+            return
         self._borrowed_io(node, key_scope)
         holding = self._holding.get(key_scope)
         if not holding:
@@ -206,6 +214,25 @@ class SessionHeldAcrossIO(_Detecting):
             if isinstance(ancestor, (ast.While, ast.For, ast.AsyncFor)):
                 return any(isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
                            and source_text(sub.func.value) in holding for sub in ast.walk(ancestor))
+        return False
+
+    def _wrapper_io(self, node: ast.Call, key_scope: int) -> bool:
+        """``await self.cache.get_cached_data(...)``, where the cache wraps a repository that wraps
+        the session: I/O on the wrapped session checks its connection out; a wrapper method that
+        commits or closes it gives the connection back."""
+        func = node.func
+        wrapper = self.model.wrapper(func.value) if isinstance(func, ast.Attribute) else None
+        if wrapper is None:
+            return False
+        holding = self._holding.setdefault(key_scope, {})
+        released = wrappers.session_io(wrapper, func.attr, does=_RELEASE.__contains__)
+        if released is not None:
+            holding.pop(released.key, None)
+            return True
+        used = wrappers.session_io(wrapper, func.attr)
+        if used is not None and used.flavour.kind in _HOLDERS:
+            holding.setdefault(used.key, node)
+            return True
         return False
 
     def _borrowed_io(self, node: ast.Call, key_scope: int) -> None:

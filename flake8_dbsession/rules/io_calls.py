@@ -94,7 +94,7 @@ class SlowCallDetector:
             return None
         return f"{_short(func)}() (it calls {reason})"
 
-    def _callee(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, ast.expr],
+    def _callee(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, list[ast.expr]],
                 any_module: bool = False):
         """The first-party function a call runs, with the qualname resolution of its module."""
         if isinstance(func, ast.Name):
@@ -112,7 +112,13 @@ class SlowCallDetector:
             return Callee(method, self.qualname) if method is not None else None
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and value.attr in attr_classes:
-            return self._class_method(attr_classes[value.attr], func.attr)
+            for class_ref in attr_classes[value.attr]:
+                found = self._class_method(class_ref, func.attr)
+                if found is not None and not is_abstract(found.node):
+                    return found
+            return None
+        if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+            return self._class_method(value.func, func.attr)  # Provider().fetch(...)
         qualname = self.qualname(func)
         return self._imported_function(qualname, any_module) if qualname else None
 
@@ -179,6 +185,23 @@ class SlowCallDetector:
                         break
         cache[key] = reason
         return reason
+
+
+def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """An interface's method (ABC, Protocol): ``@abstractmethod``, or a body of only a docstring,
+    ``...``, ``pass`` or ``raise NotImplementedError``. It is no evidence of what the
+    implementation does; the concrete default a constructor builds (``x or Default()``) is."""
+    if any((getattr(d, "attr", None) or getattr(d, "id", None)) == "abstractmethod" for d in func.decorator_list):
+        return True
+    for stmt in func.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # docstring, ...
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.dump(stmt):
+            continue
+        return False
+    return True
 
 
 def _method(cls: ast.ClassDef, name: str):

@@ -1,0 +1,190 @@
+"""Objects that wrap a session: repositories, caches, services and units of work built with one.
+
+Real services rarely call the session themselves: ``repo = StockPriceRepository(session)``,
+``self.cache = MarketDataCache(self.repository)``, then ``await self.cache.get_cached_data()``.
+A call on such a wrapper is I/O on the wrapped session when the wrapper's method (read from the
+class's own ``ast``, this file's or another project module's, never imported) calls an I/O method
+on the attribute its ``__init__`` stored the session in, directly or through another wrapper.
+
+Evidence is the construction: the session is passed to the constructor at the use site (or in
+the ``__init__`` of the class being linted), the constructor stores that parameter on ``self``,
+and the method uses that attribute. A class whose ``__init__`` does anything else with the
+parameter, or a method that only passes it on, is no evidence.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Callable
+
+from flake8_dbsession.model import api
+from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.scopes import Imported, LocalClass
+from flake8_dbsession.model.walk import own_nodes
+
+MAX_DEPTH = 3
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+@dataclass(frozen=True)
+class SessionRef:
+    """The wrapped session as the use site names it ('session', 'self.session')."""
+
+    key: str
+    flavour: Flavour
+
+
+@dataclass(frozen=True, eq=False)
+class Wrapper:
+    """An instance of a first-party class holding a session (or another wrapper) in ``fields``."""
+
+    cls: ast.ClassDef
+    fields: tuple[tuple[str, SessionRef | Wrapper], ...]
+
+    @property
+    def name(self) -> str:
+        return self.cls.name
+
+
+Lookup = Callable[[str], object]  # a name in the class's module -> its binding
+Value = SessionRef | Wrapper
+
+
+def method(cls: ast.ClassDef, name: str):
+    for stmt in cls.body:
+        if isinstance(stmt, _FUNCS) and stmt.name == name:
+            return stmt
+    return None
+
+
+def session_io(wrapper: Wrapper, name: str, depth: int = 0, does: Callable[[str], bool] | None = None
+               ) -> SessionRef | None:
+    """The wrapped session that calling ``wrapper.name(...)`` does I/O on (or, with ``does``,
+    calls a method ``does`` accepts on: ``commit``...), or None."""
+    does = does or api.method_does_io
+    func = method(wrapper.cls, name)
+    if func is None or depth > MAX_DEPTH:
+        return None
+    fields = dict(wrapper.fields)
+    self_name = (func.args.posonlyargs + func.args.args)[0].arg if func.args.args else None
+    for node in own_nodes(func):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        receiver = node.func.value
+        if isinstance(receiver, ast.Name) and receiver.id == self_name:  # self.other_method()
+            found = session_io(wrapper, node.func.attr, depth + 1, does)
+        elif isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name) \
+                and receiver.value.id == self_name and receiver.attr in fields:
+            inner = fields[receiver.attr]
+            if isinstance(inner, SessionRef):
+                found = inner if does(node.func.attr) else None
+            else:
+                found = session_io(inner, node.func.attr, depth + 1, does)
+        else:
+            found = _query_chain(node, self_name, fields) if does is api.method_does_io else None
+        if found is not None:
+            return found
+    return None
+
+
+def _query_chain(call: ast.Call, self_name: str | None, fields: dict) -> SessionRef | None:
+    """``self.db.query(M).filter(...).all()``: a Query terminal on a wrapped session."""
+    if not api.is_query_terminal(call.func.attr):  # type: ignore[attr-defined]
+        return None
+    node = call.func.value  # type: ignore[attr-defined]
+    for _ in range(50):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            return None
+        owner = node.func.value
+        if node.func.attr == "query" and isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) \
+                and owner.value.id == self_name:
+            inner = fields.get(owner.attr)
+            return inner if isinstance(inner, SessionRef) else None
+        node = owner
+    return None
+
+
+def constructed(cls: ast.ClassDef, call: ast.Call, value_of: Callable[[ast.expr], Value | None],
+                lookup: Lookup, class_of: Callable[[ast.expr, Lookup], tuple | None], depth: int = 0) -> Wrapper | None:
+    """``Repo(session)``: the wrapper it builds, when ``__init__`` stores a session (or a wrapper)
+    it is given on ``self``. ``value_of`` answers for the call's arguments (the use site);
+    ``lookup`` and ``class_of`` resolve names in the class's own module (nested constructions
+    such as ``repository or StockPriceRepository(session)`` in ``__init__``)."""
+    init = method(cls, "__init__")
+    if init is None or depth > MAX_DEPTH:
+        return None
+    params = [a.arg for a in init.args.posonlyargs + init.args.args][1:]
+    env: dict[str, Value] = {}
+    for index, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred):
+            break
+        if index < len(params):
+            found = value_of(arg)
+            if found is not None:
+                env[params[index]] = found
+    for kw in call.keywords:
+        if kw.arg is not None:
+            found = value_of(kw.value)
+            if found is not None:
+                env[kw.arg] = found
+    if not env:
+        return None
+    fields = stored_fields(cls, init, env, lookup, class_of, depth)
+    return Wrapper(cls, tuple(fields.items())) if fields else None
+
+
+def stored_fields(cls: ast.ClassDef, init, env: dict[str, Value], lookup: Lookup, class_of,
+                  depth: int = 0) -> dict[str, Value]:
+    """What ``__init__`` stores on ``self`` of the values ``env`` gives its parameters."""
+    self_name = init.args.args[0].arg if init.args.args else "self"
+    fields: dict[str, Value] = {}
+
+    def evaluate(expr: ast.expr) -> Value | None:
+        if isinstance(expr, ast.Name):
+            return env.get(expr.id)
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == self_name:
+            return fields.get(expr.attr)
+        if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
+            # repository or StockPriceRepository(session): what the default builds is evidence
+            return next((v for v in map(evaluate, expr.values) if v is not None), None)
+        if isinstance(expr, ast.IfExp):
+            return evaluate(expr.body) or evaluate(expr.orelse)
+        if isinstance(expr, ast.Call):
+            found = class_of(expr.func, lookup)
+            if found is not None:
+                inner_cls, inner_lookup = found
+                return constructed(inner_cls, expr, evaluate, inner_lookup, class_of, depth + 1)
+        return None
+
+    for stmt in init.body:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                        and target.value.id == self_name:
+                    found = evaluate(stmt.value)
+                    if found is not None:
+                        fields[target.attr] = found
+                    else:
+                        fields.pop(target.attr, None)
+    return fields
+
+
+def session_value(flavour: Flavour | None, key: str) -> SessionRef | None:
+    if flavour is not None and flavour.kind in (Kind.SESSION, Kind.CONNECTION):
+        return SessionRef(key, flavour)
+    return None
+
+
+def class_in_module(func: ast.expr, lookup: Lookup, definition) -> tuple | None:
+    """(ClassDef, lookup in its module) for ``Name(...)`` naming a first-party class."""
+    if not isinstance(func, ast.Name):
+        return None
+    binding = lookup(func.id)
+    if isinstance(binding, LocalClass):
+        return binding.node, lookup
+    if isinstance(binding, Imported) and definition is not None:
+        found, facts = definition(binding.qualname)
+        if isinstance(found, LocalClass) and facts is not None:
+            return found.node, facts.scope.names.get
+    return None
