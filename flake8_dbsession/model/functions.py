@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from flake8_dbsession.model.flavour import Flavour
+from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
 from flake8_dbsession.model.syntax import called_name
 from flake8_dbsession.model.walk import own_nodes, walk
@@ -70,12 +70,16 @@ class FunctionProducts:
             # '-> Iterator[Session]' promises a generator even when the body is a stub
             flavour = self.model.annotation(node.returns, unwrap_containers=True)
             generator = generator or flavour is not None
-        if flavour is None:
+        ambiguous = flavour is not None and flavour.declared_only and flavour.kind is Kind.FACTORY \
+            and not flavour.is_async  # '-> sessionmaker' also describes sessionmaker(class_=AsyncSession)
+        if flavour is None or ambiguous:
             if self.model._deferring and self.model.resolver.costly:
                 from flake8_dbsession.model.session_model import NeedsResolver
 
                 raise NeedsResolver  # reading the body may reach other modules: not at binding time
-            flavour = self._infer(node, generator)
+            built = self._infer(node, generator)
+            if not ambiguous or (built is not None and built.kind is Kind.FACTORY):
+                flavour = built  # construction wins over the annotation
         return Product(flavour, generator, context)
 
     def _infer(self, node: ast.FunctionDef | ast.AsyncFunctionDef, generator: bool) -> Flavour | None:
