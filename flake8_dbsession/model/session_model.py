@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.annotations import annotation_flavour, depends_target
-from flake8_dbsession.model import wrappers
+from flake8_dbsession.model import sqla_names, wrappers
 from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
@@ -460,7 +460,23 @@ class SessionModel:
         return ".".join([binding.qualname, *reversed(attrs)])
 
     def annotation(self, node: ast.expr | None, unwrap_containers: bool = False) -> Flavour | None:
-        return annotation_flavour(node, self.qualname, self._type_alias, unwrap_containers)
+        return annotation_flavour(node, self._class_qualname, self._type_alias, unwrap_containers)
+
+    def _class_qualname(self, expr: ast.expr) -> str | None:
+        """:meth:`qualname`, following a first-party re-export of a SQLAlchemy class
+        (``from app.db import AsyncSession`` where app/db.py imports it from sqlalchemy). Only
+        names spelled like one of SQLAlchemy's session classes are followed: other annotations
+        (``user: User``) never make another module be read."""
+        qualname = self.qualname(expr)
+        if qualname is None or qualname.rsplit(".", 1)[-1] not in sqla_names.CLASS_NAMES \
+                or sqla_names.class_flavour(qualname) is not None:
+            return qualname
+        origin = getattr(self.resolver, "origin", None)
+        if origin is None:
+            return qualname
+        if self._deferring and self.resolver.costly:
+            raise NeedsResolver
+        return origin(qualname) or qualname
 
     def _type_alias(self, name: str) -> ast.expr | None:
         found, binding = self.scope.lookup(name)

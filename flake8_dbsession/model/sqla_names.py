@@ -49,6 +49,9 @@ def _key(qualname: str | None) -> tuple[str, str] | None:
     return parts[0], parts[-1]
 
 
+CLASS_NAMES = frozenset(name for _, name in _CLASSES)
+
+
 def class_flavour(qualname: str | None) -> Flavour | None:
     """The flavour of an instance of the SQLAlchemy class ``qualname`` names, if it is one."""
     key = _key(qualname)

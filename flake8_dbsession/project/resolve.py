@@ -171,6 +171,28 @@ class ProjectResolver(Resolver):
             return None, None
         return binding, facts
 
+    def origin(self, qualname: str) -> str | None:
+        """Where a first-party name comes from when the project only re-exports it
+        (``app.db.AsyncSession`` -> ``sqlalchemy.ext.asyncio.AsyncSession``); None when the
+        project defines it, or it cannot be followed."""
+        return self.remember("origin", qualname, lambda: self._origin(qualname, 0))
+
+    def _origin(self, qualname: str, hops: int) -> str | None:
+        split = self.split(qualname)
+        if split is None:
+            return qualname if hops else None  # left the project: that is where it comes from
+        location, name = split
+        text = self.index.source(location.file)
+        if hops > _MAX_HOPS or text is None or name not in text:
+            return None
+        facts = self.facts(location)
+        binding = facts.scope.names.get(name) if facts is not None else None
+        inner = facts.model.resolver if facts is not None else None
+        if isinstance(binding, Imported) and isinstance(inner, ProjectResolver):
+            target = inner.absolute(binding.qualname)
+            return inner._origin(target, hops + 1) if target is not None else None
+        return None
+
     _relevance: dict[tuple[str, Settings], bool] = {}  # (path, settings) -> the gate's verdict
 
     def _relevant(self, path: str, text: str) -> bool:
