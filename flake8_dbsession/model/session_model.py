@@ -378,7 +378,21 @@ class SessionModel:
                 built = built.with_evidence(f"from Depends({source_text(dep)})")
         if built is not None:
             return _prefer_construction(built, declared, arg.arg)
+        if declared is None and dep is None:
+            return self._imported_alias(arg.annotation)
         return declared
+
+    def _imported_alias(self, annotation: ast.expr | None) -> Flavour | None:
+        """``session: SessionDep`` with ``SessionDep`` imported from the project's deps module."""
+        if not isinstance(annotation, ast.Name):
+            return None
+        found, binding = self.scope.lookup(annotation.id)
+        answer = getattr(self.resolver, "alias_flavour", None)
+        if not (found and isinstance(binding, Imported)) or answer is None:
+            return None
+        if self._deferring and self.resolver.costly:
+            raise NeedsResolver
+        return answer(binding.qualname)
 
     def _alias_node(self, annotation: ast.expr | None) -> ast.expr | None:
         if isinstance(annotation, ast.Name):

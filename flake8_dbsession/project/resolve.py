@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.functions import Product
-from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope, TypeAlias
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk
 from flake8_dbsession.project.index import ModuleLocation, ProjectIndex
@@ -170,6 +170,26 @@ class ProjectResolver(Resolver):
                     return inner._binding(target, hops + 1, sessions_only)
             return None, None
         return binding, facts
+
+    def alias_flavour(self, qualname: str):
+        """``SessionDep = Annotated[Session, Depends(get_db)]`` in another module: what a
+        parameter annotated with it holds, worked out in that module (its imports, its
+        dependencies). Only modules whose text spells ``Annotated`` are read."""
+        def compute():
+            text = self.module_text(qualname)
+            if text is None or "Annotated" not in text:
+                return None
+            binding, facts = self._binding(qualname)
+            if not isinstance(binding, TypeAlias) or facts is None:
+                return None
+            model = facts.model
+            saved = model.scope
+            model.scope = model.module_scope
+            try:
+                return model.parameter_flavour(ast.arg(arg="_", annotation=binding.node), None)
+            finally:
+                model.scope = saved
+        return self.remember("alias", qualname, compute)
 
     def origin(self, qualname: str) -> str | None:
         """Where a first-party name comes from when the project only re-exports it
