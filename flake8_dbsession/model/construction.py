@@ -53,6 +53,9 @@ def call_flavour(model: SessionModel, call: ast.Call) -> Flavour | None:
     engine = sqla_names.engine_builder(qualname)
     if engine is not None:
         return engine.with_evidence(f"created by '{source_text(func)}()'")
+    extension = sqla_names.extension_flavour(qualname)
+    if extension is not None:
+        return extension
     called = model.flavour(func)
     if called is not None:
         if called.kind in (Kind.FACTORY, Kind.REGISTRY) and called.product is not None:

@@ -13,6 +13,7 @@ class Kind(enum.Enum):
     CONNECTION = "connection"
     TRANSACTION = "transaction"  # SessionTransaction, AsyncSessionTransaction, AsyncTransaction
     CONTEXT = "context"  # a context manager whose target is ``product`` (sessionmaker.begin())
+    EXTENSION = "extension"  # Flask-SQLAlchemy's SQLAlchemy(): its ``engine`` is a sync Engine
 
 
 class Mode(enum.Enum):

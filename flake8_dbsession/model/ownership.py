@@ -10,6 +10,7 @@ import ast
 import enum
 from dataclasses import dataclass
 
+from flake8_dbsession.model.api import is_query_terminal
 from flake8_dbsession.model.syntax import last_name
 from flake8_dbsession.model.walk import own_nodes
 
@@ -117,11 +118,24 @@ def queries(func: ast.AST, name: str, does_io) -> bool:
     """Does ``func`` run I/O on the session ``name`` (``name.<method>(...)`` where ``does_io(method)``)?
     Without I/O a session never takes a connection, and leaving it open costs nothing."""
     for node in own_nodes(func):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == name \
-                and does_io(node.func.attr):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if isinstance(node.func.value, ast.Name) and node.func.value.id == name and does_io(node.func.attr):
             return True
+        if is_query_terminal(node.func.attr) and _query_root(node.func.value) == name:
+            return True  # name.query(M).filter(...).first()
     return False
+
+
+def _query_root(expr: ast.expr) -> str | None:
+    """``db`` for ``db.query(M).filter(...)``."""
+    for _ in range(100):
+        if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute)):
+            return None
+        if expr.func.attr == "query" and isinstance(expr.func.value, ast.Name):
+            return expr.func.value.id
+        expr = expr.func.value
+    return None
 
 
 def _handed_on(node: ast.AST, parent: ast.AST | None, parents: dict[ast.AST, ast.AST]) -> bool:

@@ -17,7 +17,7 @@ from flake8_dbsession.model.annotations import annotation_flavour, depends_targe
 from flake8_dbsession.model import sqla_names, wrappers
 from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
-from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.flavour import Flavour, Kind, Mode
 from flake8_dbsession.model.functions import FunctionProducts, Product
 from flake8_dbsession.model.guards import flavour_checks
 from flake8_dbsession.model.syntax import all_args, dotted_prefixes, target_names
@@ -646,9 +646,14 @@ class SessionModel:
                 return value
             return None
         qualname = self.qualname(expr)
+        found = None
         if qualname is not None:
-            return configured_factory(self, qualname, expr.attr) or self.resolve_flavour(qualname)
-        return None
+            found = configured_factory(self, qualname, expr.attr) or self.resolve_flavour(qualname)
+        if found is None and expr.attr == "engine":
+            owner = self.flavour(expr.value)
+            if owner is not None and owner.kind is Kind.EXTENSION:
+                return Flavour(Kind.ENGINE, Mode.SYNC, "Engine", evidence=f"Flask-SQLAlchemy's '{source_text(expr)}'")
+        return found
 
     def entered(self, expr: ast.expr) -> Flavour | None:
         """The target of ``with expr as target`` / ``async with``."""

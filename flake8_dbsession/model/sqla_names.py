@@ -52,6 +52,16 @@ def _key(qualname: str | None) -> tuple[str, str] | None:
 CLASS_NAMES = frozenset(name for _, name in _CLASSES)
 
 
+_EXTENSIONS = {"flask_sqlalchemy.SQLAlchemy", "flask_sqlalchemy.extension.SQLAlchemy"}
+
+
+def extension_flavour(qualname: str | None) -> Flavour | None:
+    """Flask-SQLAlchemy's ``db = SQLAlchemy(app)``: an object whose ``db.engine`` is a sync Engine."""
+    if qualname in _EXTENSIONS:
+        return Flavour(Kind.EXTENSION, S, None, evidence="Flask-SQLAlchemy's SQLAlchemy()")
+    return None
+
+
 def class_flavour(qualname: str | None) -> Flavour | None:
     """The flavour of an instance of the SQLAlchemy class ``qualname`` names, if it is one."""
     key = _key(qualname)

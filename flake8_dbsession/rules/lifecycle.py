@@ -47,6 +47,21 @@ class _Creations(Rule):
             with_ = "async with" if created.is_async else "with"
             self._created.setdefault(id(func), []).append((node.targets[0].id, node.value, with_))
 
+    def visit_withitem(self, node: ast.withitem) -> None:
+        """``with Session(engine).no_autoflush as session:``: the block ends the no-autoflush
+        scope, not the session, which stays open (dify's tool services)."""
+        expr = node.context_expr
+        if not (isinstance(expr, ast.Attribute) and expr.attr == "no_autoflush" and isinstance(expr.value, ast.Call)
+                and isinstance(node.optional_vars, ast.Name)):
+            return
+        func = self.model.function_scope
+        if func is None or func.kind != "function" or not may_create_session(self.model, expr.value):
+            return
+        created = created_session(self.model, expr.value)
+        if created is not None and checks_out_connections(self.model, expr.value):
+            with_ = "async with" if created.is_async else "with"
+            self._created.setdefault(id(func), []).append((node.optional_vars.id, expr.value, with_))
+
     def _take(self) -> list[tuple[str, ast.Call, str]]:
         func = self.model.function_scope
         return self._created.pop(id(func), []) if func is not None else []
