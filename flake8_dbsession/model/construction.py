@@ -182,10 +182,11 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return None
 
 
-def created_session(model: SessionModel, call: ast.expr) -> Flavour | None:
+def created_session(model: SessionModel, call: ast.expr, registry_calls: bool = False) -> Flavour | None:
     """The session ``call`` creates: a factory's call, ``Session(engine)``, a first-party
     ``get_session()``, ``next(get_db())``. A scoped registry's call is not a creation: the registry
-    owns that session and ``remove()`` ends it."""
+    owns that session and ``remove()`` ends it (``registry_calls``: count it anyway, for code that
+    runs at import time, where the one session it gives is then shared by every thread)."""
     if not isinstance(call, ast.Call):
         return None
     flavour = model.flavour(call)
@@ -193,7 +194,7 @@ def created_session(model: SessionModel, call: ast.expr) -> Flavour | None:
         return None
     if isinstance(call.func, (ast.Name, ast.Attribute)):
         called = model.flavour(call.func)
-        if called is not None and called.kind is Kind.REGISTRY:
+        if called is not None and called.kind is Kind.REGISTRY and not registry_calls:
             return None
     return flavour
 

@@ -649,10 +649,10 @@ class SessionModel:
         found = None
         if qualname is not None:
             found = configured_factory(self, qualname, expr.attr) or self.resolve_flavour(qualname)
-        if found is None and expr.attr == "engine":
+        if found is None and expr.attr in ("engine", "session"):
             owner = self.flavour(expr.value)
             if owner is not None and owner.kind is Kind.EXTENSION:
-                return Flavour(Kind.ENGINE, Mode.SYNC, "Engine", evidence=f"Flask-SQLAlchemy's '{source_text(expr)}'")
+                return sqla_names.extension_attribute(expr.attr, source_text(expr))
         return found
 
     def entered(self, expr: ast.expr) -> Flavour | None:

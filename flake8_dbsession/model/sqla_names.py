@@ -6,6 +6,8 @@ A name counts only when it resolves (through the file's imports) into the ``sqla
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flake8_dbsession.model.flavour import Flavour, Kind, Mode
 
 S, A = Mode.SYNC, Mode.ASYNC
@@ -60,6 +62,13 @@ def extension_flavour(qualname: str | None) -> Flavour | None:
     if qualname in _EXTENSIONS:
         return Flavour(Kind.EXTENSION, S, None, evidence="Flask-SQLAlchemy's SQLAlchemy()")
     return None
+
+
+def extension_attribute(attr: str, text: str) -> Flavour:
+    """``db.engine``: a sync Engine; ``db.session``: a scoped_session registry of sync Sessions."""
+    if attr == "engine":
+        return Flavour(Kind.ENGINE, S, "Engine", evidence=f"Flask-SQLAlchemy's '{text}'")
+    return replace(_CLASSES[("sqlalchemy", "scoped_session")], evidence=f"Flask-SQLAlchemy's '{text}'")
 
 
 def class_flavour(qualname: str | None) -> Flavour | None:

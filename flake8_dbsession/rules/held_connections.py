@@ -14,8 +14,8 @@ from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client
 
-_RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate"}
-_HOLDERS = (Kind.SESSION, Kind.CONNECTION)
+_RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
+_HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 _does_io = api.method_does_io
 
 

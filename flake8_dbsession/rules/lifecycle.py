@@ -182,7 +182,8 @@ class ModuleLevelSession(Rule):
 
     def visit_Call(self, node: ast.Call) -> None:
         where = self._import_time_place()
-        if where is None or not may_create_session(self.model, node) or created_session(self.model, node) is None:
+        if where is None or not may_create_session(self.model, node) \
+                or created_session(self.model, node, registry_calls=True) is None:
             return
         text = source_text(node)
         self.report(node, f"session created at import time ({where}): '{text}' is shared by every request, "
