@@ -162,6 +162,8 @@ class ProjectResolver(Resolver):
             if facts.scope.names.get(name) is binding:
                 facts.scope.names[name] = settled
             binding = settled
+        if binding is None and f"global {name}" in text:
+            binding = self._set_by_global(location, facts, name)
         if isinstance(binding, Imported):
             inner = facts.model.resolver
             if isinstance(inner, ProjectResolver):
@@ -211,6 +213,28 @@ class ProjectResolver(Resolver):
         if isinstance(binding, Imported) and isinstance(inner, ProjectResolver):
             target = inner.absolute(binding.qualname)
             return inner._origin(target, hops + 1) if target is not None else None
+        return None
+
+    def _set_by_global(self, location: ModuleLocation, facts: ModuleFacts, name: str) -> Flavour | None:
+        """``Session = None`` at module level, then ``global Session; Session = scoped_session(...)``
+        in a configuration function (apache/airflow's settings.configure_orm): the flavour that
+        function gives the name, when it gives one."""
+        tree = self.index.tree(location.file)
+        for func in (tree.body if tree is not None else []):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
+                    isinstance(n, ast.Global) and name in n.names for n in func.body):
+                continue
+            for node in ast.walk(func):
+                if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name
+                                                        for t in node.targets):
+                    model = facts.model
+                    saved, model.scope = model.scope, model.module_scope
+                    try:
+                        found = model.flavour(node.value)
+                    finally:
+                        model.scope = saved
+                    if found is not None:
+                        return found
         return None
 
     _relevance: dict[tuple[str, Settings], bool] = {}  # (path, settings) -> the gate's verdict

@@ -171,10 +171,18 @@ class SessionHeldAcrossIO(_Detecting):
                 self._holding.get(key_scope, {}).pop(key, None)
                 if found.method in ("commit", "rollback"):
                     self._expired.setdefault(key_scope, set()).add(key)
+                else:  # closed: its objects are detached, reading them raises instead of loading
+                    self._expired.get(key_scope, set()).discard(key)
+            elif found.method in ("expunge", "expunge_all"):
+                self._forget(key_scope, node.args[0] if node.args else None)
             elif _does_io(found.method):
                 self._holding.setdefault(key_scope, {}).setdefault(key, node)
                 if found.receiver.kind is Kind.SESSION:
                     self._loaded_objects(found)
+            return
+        if self.model.qualname(func) == "sqlalchemy.orm.session.make_transient" or \
+                self.model.qualname(func) == "sqlalchemy.orm.make_transient":
+            self._forget(key_scope, node.args[0] if node.args else None)
             return
         if self._wrapper_io(node, key_scope):
             return
@@ -215,6 +223,15 @@ class SessionHeldAcrossIO(_Detecting):
                 return any(isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
                            and source_text(sub.func.value) in holding for sub in ast.walk(ancestor))
         return False
+
+    def _forget(self, key_scope: int, obj: ast.expr | None) -> None:
+        """``make_transient(job)``, ``session.expunge(job)``: ``job`` leaves its session, and its
+        expired attributes are no longer loaded on read (``expunge_all()``: every object)."""
+        loaded = self._loaded.get(key_scope, {})
+        if obj is None:
+            loaded.clear()
+        elif isinstance(obj, ast.Name):
+            loaded.pop(obj.id, None)
 
     def _wrapper_io(self, node: ast.Call, key_scope: int) -> bool:
         """``await self.cache.get_cached_data(...)``, where the cache wraps a repository that wraps
