@@ -103,15 +103,48 @@ class SessionCrossesTaskBoundary(Rule):
             return
         kind, handed, where = handoff
         func = _function_of(self.model)
-        for expr in handed:
+        for index, expr in enumerate(handed):
             session = _owned_session(self.model, expr, func)
-            if session is None:
+            if session is None or self._ignored_by_target(node, kind, index):
                 continue
             handle = self._handle(node, kind)
             if handle is False:
                 return  # awaited, joined or kept in the same statement
             self._pending.setdefault(id(func), []).append((node, handle, kind, session, where))
             return
+
+    def _ignored_by_target(self, node: ast.Call, kind: str, index: int) -> bool:
+        """``Thread(target=update_total_uses, args=(session, key))`` where ``update_total_uses``
+        never reads that parameter (it opens a session of its own): nothing of the session is
+        used on the other side (langflow-ai/langflow's fix 54cfca3 kept the signature)."""
+        target = None
+        if kind == "thread":
+            target = next((k.value for k in node.keywords if k.arg == "target"), None)
+        elif kind == "task":
+            coro = node.args[0] if node.args else None
+            target = coro.func if isinstance(coro, ast.Call) else None
+        elif kind in ("future", "background") and node.args:
+            target = node.args[0]
+        if not isinstance(target, ast.Name):
+            return False
+        found, binding = self.model.scope.lookup(target.id)
+        definition = None
+        module = self.model.module_scope.node if self.model.module_scope is not None else None
+        if not found and isinstance(module, ast.Module):  # defined further down the module
+            definition = next((s for s in module.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                               and s.name == target.id), None)
+        elif isinstance(binding, LocalDef):
+            definition = binding.node
+        elif isinstance(binding, Imported) and self.file.project_resolver is not None:
+            found, _ = self.file.project_resolver.definition(binding.qualname)
+            definition = found.node if isinstance(found, LocalDef) else None
+        if definition is None or definition.args.vararg is not None:
+            return False
+        params = [a.arg for a in definition.args.posonlyargs + definition.args.args]
+        if index >= len(params):
+            return False
+        name = params[index]
+        return not any(isinstance(n, ast.Name) and n.id == name for n in own_nodes(definition))
 
     def _handoff(self, node: ast.Call) -> tuple[str, list[ast.expr], str] | None:
         """(kind, expressions handed over, where the work runs) for a hand-off call."""
