@@ -8,7 +8,10 @@ from flake8_dbsession.model import api
 from flake8_dbsession.model.calls import method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.findings import source_text
-from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.model.ownership import queries
+from flake8_dbsession.model.scopes import Deferred
+from flake8_dbsession.rules.base import register
+from flake8_dbsession.rules.held_connections import _Detecting
 
 _SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)
 
@@ -23,7 +26,7 @@ class _Blocking:
 
 
 @register
-class BlockingSessionIO(Rule):
+class BlockingSessionIO(_Detecting):
     code = "DBS009"
     name = "blocking-session-io-in-async"
     summary = ("I/O on a sync session, connection or engine directly in an async def: the event loop "
@@ -61,6 +64,8 @@ class BlockingSessionIO(Rule):
 
     def visit_Call(self, node: ast.Call) -> None:
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in api.sync_io_names():
+            if node.args and self.model.in_async_function and not isinstance(self.model.parent, ast.Await):
+                self._borrowed_io(node)
             return
         if not self.model.in_async_function or isinstance(self.model.parent, ast.Await):
             return  # 'await sync_session.x()' is DBS006's
@@ -77,6 +82,29 @@ class BlockingSessionIO(Rule):
             chain = query_session(self.model, node.func.value)
             if chain is not None and not chain[1].is_async:
                 self._record(node, chain[0], chain[1], f"{chain[1].display}.query(...).{node.func.attr}()")
+
+    def _borrowed_io(self, node: ast.Call) -> None:
+        """``log_transaction(session, row)`` in async code, where the first-party sync function
+        commits or queries with the sync session it is handed: the loop blocks all the same."""
+        for index, arg in enumerate(node.args):
+            if not isinstance(arg, ast.Name) or not isinstance(self.model.scope.lookup(arg.id)[1], (Flavour, Deferred)):
+                continue  # only names bound to a session or to what may be one
+            flavour = self.model.flavour(arg)
+            if flavour is None or flavour.is_async or flavour.kind not in (Kind.SESSION, Kind.CONNECTION) \
+                    or flavour.declared_only:
+                continue
+            callee = self._detector()._callee(node.func, *self._class_context(), any_module=True)
+            if callee is None or isinstance(callee.node, ast.AsyncFunctionDef):
+                continue
+            params = [a.arg for a in callee.node.args.posonlyargs + callee.node.args.args]
+            if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
+                params = params[1:]
+            api_name = flavour.api or "Session"
+            if index < len(params) and queries(callee.node, params[index],
+                                               lambda m, a=api_name: api.sync_does_io(a, m)):
+                self._record(node, arg, flavour, f"{source_text(node.func, 40)}() (it runs queries on "
+                                                 f"'{arg.id}')")
+                return
 
     def _iterated(self, iterable: ast.expr) -> None:
         if not self.model.in_async_function:
