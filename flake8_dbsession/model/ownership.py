@@ -96,10 +96,31 @@ def fate_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Verdict:
     return Verdict(Fate.CLOSED_ONLY_ON_SUCCESS, closes[0])
 
 
-def _can_raise_before(func: ast.AST, name: str, close: ast.AST) -> bool:
+def stored_fate(func: ast.FunctionDef | ast.AsyncFunctionDef, text: str, created: ast.AST) -> Verdict:
+    """``request.state.db = Session()`` then ``request.state.db.close()``: a session stored on an
+    object that the same function closes is its own; stored and not closed, it is handed on."""
+    parents = _parents(func)
+    closes = [node for node in own_nodes(func) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in _CLOSERS and _text(node.func.value) == text]
+    if not closes:
+        return Verdict(Fate.HANDED_ON)
+    if any(_inside_finally(close, parents) for close in closes):
+        return Verdict(Fate.CLOSED)
+    if not _can_raise_before(func, None, closes[0], getattr(created, "end_lineno", None)):
+        return Verdict(Fate.CLOSED)
+    return Verdict(Fate.CLOSED_ONLY_ON_SUCCESS, closes[0])
+
+
+def _text(node: ast.AST) -> str | None:
+    try:
+        return ast.unparse(node)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _can_raise_before(func: ast.AST, name: str | None, close: ast.AST, created_line: int | None = None) -> bool:
     """Is there a call, an await or a raise between the session's creation and ``close``?"""
-    created_line = None
-    for node in own_nodes(func):
+    for node in own_nodes(func) if name is not None else ():
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
             created_line = node.end_lineno if created_line is None else min(created_line, node.end_lineno)
     if created_line is None:

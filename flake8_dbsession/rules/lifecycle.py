@@ -8,7 +8,7 @@ from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.construction import created_session, may_create_session
 from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
-from flake8_dbsession.model.ownership import Fate, fate_of, queries, yields_outside_cleanup
+from flake8_dbsession.model.ownership import Fate, fate_of, queries, stored_fate, yields_outside_cleanup
 from flake8_dbsession.model.guards import is_main_guard, is_pytest_fixture
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.held_connections import _Detecting, attribute_classes
@@ -35,7 +35,13 @@ class _Creations(Rule):
         self._created: dict[int, list[tuple[str, ast.Call, str]]] = {}
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) or not isinstance(node.value, ast.Call):
+        if len(node.targets) != 1 or not isinstance(node.value, ast.Call):
+            return
+        target = node.targets[0]
+        stored = isinstance(target, ast.Attribute) and not (
+            isinstance(target.value, ast.Name) and self.model.function_scope is not None
+            and target.value.id == self.model.function_scope.self_name)  # self.x: DBS019's
+        if not (isinstance(target, ast.Name) or stored):
             return
         func = self.model.function_scope
         if func is None or func.kind != "function":
@@ -45,7 +51,8 @@ class _Creations(Rule):
         created = created_session(self.model, node.value)
         if created is not None and checks_out_connections(self.model, node.value):
             with_ = "async with" if created.is_async else "with"
-            self._created.setdefault(id(func), []).append((node.targets[0].id, node.value, with_))
+            name = target.id if isinstance(target, ast.Name) else source_text(target, 200)
+            self._created.setdefault(id(func), []).append((name, node.value, with_))
 
     def visit_withitem(self, node: ast.withitem) -> None:
         """``with Session(engine).no_autoflush as session:``: the block ends the no-autoflush
@@ -76,10 +83,13 @@ class SessionNotClosed(_Creations):
 
     def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for name, call, with_ in self._take():
-            verdict = fate_of(node, name)
             text = source_text(call)
-            if verdict.fate is not Fate.CLOSED and not queries(node, name, api.session_method_does_io):
-                continue  # a session that runs no query holds no connection: nothing leaks
+            if not name.isidentifier():  # request.state.db = Session(): queried by the request's code
+                verdict = stored_fate(node, name, call)
+            else:
+                verdict = fate_of(node, name)
+                if verdict.fate is not Fate.CLOSED and not queries(node, name, api.session_method_does_io):
+                    continue  # a session that runs no query holds no connection: nothing leaks
             if verdict.fate is Fate.OPEN:
                 self.report(call, f"session '{name}' from '{text}' is never closed in '{node.name}': the "
                                   f"connection it holds goes back to the pool only when the garbage collector "
@@ -101,7 +111,7 @@ class DependencyWithoutFinally(_Creations):
                "cleanup outside a finally: the session leaks whenever the consumer raises")
 
     def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        created = self._take()
+        created = [c for c in self._take() if c[0].isidentifier()]
         if created and is_pytest_fixture(node, self.model.qualname):
             return  # pytest resumes the generator after a failing test: the cleanup runs
         for name, call, with_ in created:
