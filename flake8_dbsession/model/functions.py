@@ -7,6 +7,7 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from flake8_dbsession.model import sqla_names
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
 from flake8_dbsession.model.syntax import called_name
@@ -26,6 +27,10 @@ class Product:
     flavour: Flavour | None
     generator: bool = False
     context: bool = False
+    # a context-manager factory: 'async with' for @asynccontextmanager, 'with' for @contextmanager
+    protocol: str | None = None
+    # its annotation names a session class, whichever (``Iterator[Union[Session, AsyncSession]]``)
+    names_session: bool = False
 
 
 class FunctionProducts:
@@ -80,7 +85,11 @@ class FunctionProducts:
             built = self._infer(node, generator)
             if not ambiguous or (built is not None and built.kind is Kind.FACTORY):
                 flavour = built  # construction wins over the annotation
-        return Product(flavour, generator, context)
+        protocol = None
+        if context:
+            protocol = "async with" if any(called_name(d) == "asynccontextmanager" for d in node.decorator_list) \
+                else "with"
+        return Product(flavour, generator, context, protocol, _names_session(node.returns))
 
     def _infer(self, node: ast.FunctionDef | ast.AsyncFunctionDef, generator: bool) -> Flavour | None:
         from flake8_dbsession.model.construction import agree
@@ -98,6 +107,22 @@ class FunctionProducts:
         finally:
             sub.dispose()
         return agree(collector.flavours) if collector.flavours else None
+
+
+def _names_session(annotation: ast.expr | None) -> bool:
+    """Does an annotation spell one of SQLAlchemy's session classes anywhere (strings included)?"""
+    if annotation is None:
+        return False
+    for node in ast.walk(annotation):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                if _names_session(ast.parse(node.value.strip(), mode="eval").body):
+                    return True
+            except (SyntaxError, ValueError):
+                continue
+        elif called_name(node) in sqla_names.CLASS_NAMES and isinstance(node, (ast.Name, ast.Attribute)):
+            return True
+    return False
 
 
 class _Collector:

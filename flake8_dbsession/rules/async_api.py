@@ -211,10 +211,26 @@ class WrongContextProtocol(Rule):
     def visit_AsyncWith(self, node: ast.AsyncWith) -> None:
         self._check(node, "async with", "with")
 
+    def _check_context_function(self, item: ast.withitem, used: str, other: str) -> None:
+        """``async with db_session()`` where ``db_session`` is a ``@contextmanager`` function:
+        whatever it yields, the protocol is the decorator's (litestar-fullstack, fixed in 9332da1)."""
+        product = _context_function(self.model, item.context_expr)
+        if product is None or product.protocol == used:
+            return
+        text = source_text(item.context_expr)
+        target = f" as {source_text(item.optional_vars)}" if item.optional_vars is not None else ""
+        decorator = "@asynccontextmanager" if product.protocol == "async with" else "@contextmanager"
+        kind = "synchronous" if used == "with" else "asynchronous"
+        self.report(item.context_expr,
+                    f"'{used}' on {text} fails: '{source_text(item.context_expr.func)}' is a {decorator} "
+                    f"function, which supports only '{other}' (TypeError: the object does not support the "
+                    f"{kind} context manager protocol); write '{other} {text}{target}'")
+
     def _check(self, node: ast.With | ast.AsyncWith, used: str, other: str) -> None:
         for item in node.items:
             found = context_protocols(self.model, item.context_expr)
             if found is None:
+                self._check_context_function(item, used, other)
                 continue
             protocols, label, flavour = found
             if used in protocols:
@@ -233,6 +249,17 @@ class WrongContextProtocol(Rule):
             self.report(item.context_expr,
                         f"'{used}' on {label} fails: {label} {supports} (TypeError: the object does not "
                         f"support the {kind} context manager protocol){_note(flavour)}; {fix}")
+
+
+def _context_function(model, expr: ast.expr):
+    """The product of ``f()`` when ``f`` is a first-party ``@contextmanager`` or
+    ``@asynccontextmanager`` function about sessions (it yields one, or its annotation says so)."""
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, (ast.Name, ast.Attribute))):
+        return None
+    product = model.products.of_callable(expr.func)
+    if product is None or product.protocol is None or not (product.flavour is not None or product.names_session):
+        return None
+    return product
 
 
 _SESSION_ONLY = frozenset().union(*(api.missing_on(a, s) for a, s in _SYNC_TWIN.items()))
