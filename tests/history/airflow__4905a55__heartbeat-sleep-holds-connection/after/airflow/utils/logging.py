@@ -1,0 +1,19 @@
+# From apache/airflow, airflow/utils/logging.py at 4905a5563d47b45e38b91661ee5aa7f3765a129b (the fix), reduced.
+from __future__ import absolute_import
+
+import logging
+
+
+class LoggingMixin(object):
+    """
+    Convenience super-class to have a logger configured with the class name
+    """
+
+    @property
+    def logger(self):
+        try:
+            return self._logger
+        except AttributeError:
+            self._logger = logging.root.getChild(
+                self.__class__.__module__ + '.' + self.__class__.__name__)
+            return self._logger

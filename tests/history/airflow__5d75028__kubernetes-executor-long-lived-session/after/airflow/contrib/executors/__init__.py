@@ -1,0 +1,1 @@
+# From apache/airflow, airflow/contrib/executors/__init__.py at 5d75028d2846ed27c90cc4009b6fe81046752b1e (the fix), reduced.

@@ -1,0 +1,1 @@
+# Reduced from langgenius/dify, api/core/workflow/__init__.py at 3e96c0c4689e8dc8c2a75b56b0e082af86e6fae7 (the fix)

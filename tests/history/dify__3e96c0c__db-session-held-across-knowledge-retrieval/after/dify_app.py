@@ -1,0 +1,6 @@
+# Reduced from langgenius/dify, api/dify_app.py at 3e96c0c4689e8dc8c2a75b56b0e082af86e6fae7 (the fix)
+from flask import Flask
+
+
+class DifyApp(Flask):
+    pass

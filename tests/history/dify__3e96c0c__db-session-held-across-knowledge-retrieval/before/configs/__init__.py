@@ -1,0 +1,12 @@
+# Reduced from langgenius/dify, api/configs/__init__.py at 6eb155ae69e1a8d8b0cd21d32ccd0a991700c341 (parent of fix 3e96c0c4689e8dc8c2a75b56b0e082af86e6fae7)
+from pydantic import Field
+from pydantic_settings import BaseSettings
+
+
+class DifyConfig(BaseSettings):
+    # (reduced: api/configs/app_config.py assembles many setting groups; only the plugin daemon's are kept)
+    PLUGIN_DAEMON_URL: str = Field(description="Plugin API URL", default="http://localhost:5002")
+    PLUGIN_DAEMON_KEY: str = Field(description="Plugin API key", default="plugin-api-key")
+
+
+dify_config = DifyConfig()  # type: ignore

@@ -1,0 +1,8 @@
+# Reduced from langgenius/dify, api/extensions/ext_database.py at 8b1e35d7dc1fac8d930117ab773d3645110a54f0 (parent of fix f073dca22aac94cb48c509c32f999ca880338a94)
+from flask_sqlalchemy import SQLAlchemy
+
+db = SQLAlchemy()
+
+
+def init_app(app):
+    db.init_app(app)

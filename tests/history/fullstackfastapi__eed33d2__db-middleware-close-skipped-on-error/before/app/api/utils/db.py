@@ -1,0 +1,6 @@
+# From fastapi/full-stack-fastapi-template, {{cookiecutter.project_slug}}/backend/app/app/api/utils/db.py (fix eed33d276d04a719e7555be6d0c4ccda42d49716; before/ is its parent), reduced.
+from starlette.requests import Request
+
+
+def get_db(request: Request):
+    return request.state.db

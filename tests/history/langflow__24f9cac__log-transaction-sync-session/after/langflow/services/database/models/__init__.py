@@ -1,0 +1,5 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/database/models/__init__.py, at 24f9cac9b59711fa365eac9e6525b96a2ceb67f3 (the fix).
+from .flow import Flow
+from .user import User
+
+__all__ = ["Flow", "User"]

@@ -1,0 +1,13 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/base.py, at ba9dea55477a8964843e9f36be77631f830c5637 (parent of fix 24f9cac9b59711fa365eac9e6525b96a2ceb67f3).
+from abc import ABC
+
+
+class Service(ABC):
+    name: str
+    ready: bool = False
+
+    async def teardown(self) -> None:
+        return
+
+    def set_ready(self) -> None:
+        self.ready = True

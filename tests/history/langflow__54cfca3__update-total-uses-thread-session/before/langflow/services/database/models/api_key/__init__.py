@@ -1,0 +1,4 @@
+# Reduced from langflow-ai/langflow, src/backend/langflow/services/database/models/api_key/__init__.py, at 8faad709176499fae2a7b841596cc1a386724007 (parent of fix 54cfca3dd6c990d0d1eebc01689366f82b9ebb87).
+from .api_key import ApiKey, ApiKeyCreate, ApiKeyRead, UnmaskedApiKeyRead
+
+__all__ = ["ApiKey", "ApiKeyCreate", "UnmaskedApiKeyRead", "ApiKeyRead"]

@@ -1,0 +1,10 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/database/models/user/model.py, at 8e12ca469fa7b5736b04ce72f83b8abf7ff2388e (the fix).
+from uuid import UUID, uuid4
+
+from sqlmodel import Field, SQLModel
+
+
+class User(SQLModel, table=True):  # type: ignore[call-arg]
+    id: UUID = Field(default_factory=uuid4, primary_key=True, unique=True)
+    username: str = Field(index=True, unique=True)
+    is_superuser: bool = Field(default=False)

@@ -1,0 +1,13 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/base.py, at ba9dea55477a8964843e9f36be77631f830c5637 (the fix).
+from abc import ABC
+
+
+class Service(ABC):
+    name: str
+    ready: bool = False
+
+    async def teardown(self) -> None:
+        return
+
+    def set_ready(self) -> None:
+        self.ready = True

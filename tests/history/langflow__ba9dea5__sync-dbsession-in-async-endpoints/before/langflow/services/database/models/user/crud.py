@@ -1,0 +1,17 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/database/models/user/crud.py, at 44a3e7643aa83f697c4d4613b9ba94215ed43dc7 (parent of fix ba9dea55477a8964843e9f36be77631f830c5637).
+from uuid import UUID
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from langflow.services.database.models.user.model import User
+
+
+async def get_user_by_username(db: AsyncSession, username: str) -> User | None:
+    stmt = select(User).where(User.username == username)
+    return (await db.exec(stmt)).first()
+
+
+async def get_user_by_id(db: AsyncSession, user_id: UUID) -> User | None:
+    stmt = select(User).where(User.id == user_id)
+    return (await db.exec(stmt)).first()

@@ -1,0 +1,13 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/database/models/flow/model.py, at da01f5c723fe6466be01f3a34400b5bc06a6f4b7 (the fix).
+from uuid import UUID, uuid4
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+
+class Flow(SQLModel, table=True):  # type: ignore[call-arg]
+    id: UUID = Field(default_factory=uuid4, primary_key=True, unique=True)
+    name: str = Field(index=True)
+    data: dict | None = Field(default=None, sa_column=Column(JSON))
+    endpoint_name: str | None = Field(default=None, nullable=True, index=True)
+    user_id: UUID | None = Field(index=True, foreign_key="user.id", nullable=True)

@@ -1,0 +1,16 @@
+# Reduced from langflow-ai/langflow, src/backend/base/langflow/services/settings/service.py, at efe64073246a3884abefae72ac3e78b14aa2695d (parent of fix da01f5c723fe6466be01f3a34400b5bc06a6f4b7).
+from pydantic import BaseModel
+
+from langflow.services.base import Service
+
+
+class Settings(BaseModel):
+    transactions_storage_enabled: bool = True
+    vertex_builds_storage_enabled: bool = True
+
+
+class SettingsService(Service):
+    name = "settings_service"
+
+    def __init__(self) -> None:
+        self.settings = Settings()

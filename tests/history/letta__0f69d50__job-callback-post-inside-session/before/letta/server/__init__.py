@@ -1,0 +1,1 @@
+# From letta-ai/letta, letta/server/__init__.py (fix 0f69d503aa53be6f63ed1eac2aeb786456d140fb; before/ is its parent), reduced.

@@ -1,0 +1,4 @@
+# From litestar-org/litestar-fullstack, src/server/app/services/__init__.py (fix 9332da1dc86e12c7e2c4b75b878375234e97dbae; before/ is its parent), reduced.
+from app.services.user import UserService, user
+
+__all__ = ["user", "UserService"]

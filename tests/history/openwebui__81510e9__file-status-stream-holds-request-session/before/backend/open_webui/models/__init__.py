@@ -1,0 +1,1 @@
+# From open-webui/open-webui, backend/open_webui/models/__init__.py (fix 81510e9d8fb514be336366878257371174bddf53; before/ is its parent), reduced.

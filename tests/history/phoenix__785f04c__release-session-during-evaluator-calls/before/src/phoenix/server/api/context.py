@@ -1,0 +1,13 @@
+# Reduced from Arize-ai/phoenix, src/phoenix/server/api/context.py, at 87f6d8e74944970dd2d7db07fc5a72c69e382113 (parent of fix 785f04c235824cd9ae31482f631f6140a3341045).
+from dataclasses import dataclass
+from typing import Callable
+
+from strawberry.fastapi import BaseContext
+
+from phoenix.server.types import DbSessionFactory
+
+
+@dataclass
+class Context(BaseContext):
+    db: DbSessionFactory
+    decrypt: Callable[[bytes], bytes]

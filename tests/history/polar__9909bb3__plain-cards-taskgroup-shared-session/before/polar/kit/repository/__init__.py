@@ -1,0 +1,4 @@
+# From polarsource/polar, server/polar/kit/repository/__init__.py (fix 9909bb30ce6f33977651872184c231f9c504265c; before/ is its parent), reduced.
+from .base import Options, RepositoryBase
+
+__all__ = ["Options", "RepositoryBase"]

@@ -1,0 +1,4 @@
+# From polarsource/polar, server/polar/kit/repository/__init__.py (fix c2c166dcf896fd91b99a3d975b5e52199306610e; before/ is its parent), reduced.
+from .base import Options, RepositoryBase
+
+__all__ = ["Options", "RepositoryBase"]

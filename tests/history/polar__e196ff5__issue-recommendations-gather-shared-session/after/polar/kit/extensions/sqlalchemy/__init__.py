@@ -1,0 +1,4 @@
+# From polarsource/polar, server/polar/kit/extensions/sqlalchemy/__init__.py (fix e196ff51284a94d451c72533df421299bbe8973c; before/ is its parent), reduced.
+from . import sql
+
+__all__ = ["sql"]

@@ -1,0 +1,4 @@
+# From polarsource/polar, server/polar/ext/sqlalchemy/__init__.py (fix fae98a817082988fd746cef588a3060becbeb37e; before/ is its parent), reduced.
+from . import sql
+
+__all__ = ["sql"]

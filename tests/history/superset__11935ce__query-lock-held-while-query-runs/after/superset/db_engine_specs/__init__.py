@@ -1,0 +1,2 @@
+# From apache/superset, superset/db_engine_specs/__init__.py at 11935ce1188aa214b6769b3d55468ee7db1fd159 (the fix), reduced.
+from superset.db_engine_specs.base import BaseEngineSpec

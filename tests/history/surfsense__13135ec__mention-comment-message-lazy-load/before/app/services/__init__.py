@@ -1,0 +1,1 @@
+# From MODSetter/SurfSense, surfsense_backend/app/services/__init__.py (fix 13135ec51b42abf7761911444222c92e755c2697; before/ is its parent), reduced.
