@@ -17,7 +17,7 @@ from flake8_dbsession.model.annotations import annotation_flavour, depends_targe
 from flake8_dbsession.model import sqla_names, wrappers
 from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
-from flake8_dbsession.model.flavour import Flavour, Kind, Mode
+from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
 from flake8_dbsession.model.guards import flavour_checks
 from flake8_dbsession.model.syntax import all_args, dotted_prefixes, target_names
