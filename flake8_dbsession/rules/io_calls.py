@@ -52,8 +52,9 @@ def library_call(qualname: str | None, patterns: tuple[str, ...] = ()) -> str | 
         return qualname
     if not _matches_library(qualname):
         return None
-    if qualname.rsplit(".", 1)[-1] in CLIENT_CONSTRUCTORS:
-        return None
+    last = qualname.rsplit(".", 1)[-1]
+    if last in CLIENT_CONSTRUCTORS or last[:1].isupper():
+        return None  # a class: building a client, a timeout or a request object does no I/O
     return qualname
 
 
@@ -167,6 +168,9 @@ class SlowCallDetector:
         key = (callee.path, func.lineno, func.col_offset)
         if key in cache:
             return cache[key]
+        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(func)):
+            cache[key] = None  # a generator: calling it runs none of its body
+            return None
         cache[key] = None  # recursion guard
         reason = None
         for node in own_nodes(func):

@@ -412,7 +412,11 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         if "*" in held.reported:
             return
         held.reported.add("*")
+        if held.expired_by == "rollback":  # a rollback expires whatever the factory says
+            fix = f"read what you need before the rollback, or 'await {held.session}.refresh({obj})' first"
+        else:
+            fix = (f"'await {held.session}.refresh({obj})' first, or create the session factory with "
+                   f"expire_on_commit=False")
         self.report(node, f"{what} after 'await {held.session}.{held.expired_by}()': the {held.expired_by} expired "
                           f"every attribute of '{obj}', so the read reloads it with I/O outside an await and "
-                          f"raises MissingGreenlet; 'await {held.session}.refresh({obj})' first, or create the "
-                          f"session factory with expire_on_commit=False")
+                          f"raises MissingGreenlet; {fix}")
