@@ -252,3 +252,40 @@ def test_nested_projects_resolve_against_enclosing_projects(project):
     result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
     assert "Traceback" not in result.stderr, result.stderr
     assert codes(result.stdout) == {"integrations/plugin-x/plugin_x/tasks.py:4:DBS001"}
+
+
+def test_uv_workspace_members_and_a_checkout_named_like_the_package(tmp_path):
+    """langflow's layout: the checkout folder is named 'langflow', the package lives in
+    src/backend/base/langflow (a workspace member), tests at src/backend/tests import it and the
+    'lfx' member; neither is reported. A module missing from the real package still is."""
+    root = tmp_path / "langflow"
+    files = {
+        "pyproject.toml": textwrap.dedent("""\
+            [project]
+            name = "langflow"
+            dependencies = ["langflow-base~=0.6", "sqlalchemy"]
+            [tool.uv.workspace]
+            members = ["src/backend/base", ".", "src/lfx"]
+            """),
+        "src/backend/base/pyproject.toml": "[project]\nname = 'langflow-base'\ndependencies = ['lfx~=0.1']\n",
+        "src/backend/base/langflow/__init__.py": "",
+        "src/backend/base/langflow/services/__init__.py": "",
+        "src/backend/base/langflow/services/deps.py": "def session_scope():\n    pass\n",
+        "src/lfx/pyproject.toml": "[project]\nname = 'lfx'\ndependencies = ['pydantic']\n",
+        "src/lfx/src/lfx/__init__.py": "",
+        "src/lfx/src/lfx/services/__init__.py": "",
+        "src/lfx/src/lfx/services/deps.py": "def session_scope():\n    pass\n",
+        "src/backend/tests/__init__.py": "",
+        "src/backend/tests/conftest.py": textwrap.dedent("""\
+            from langflow.services.deps import session_scope
+            from lfx.services.deps import get_db_service
+            from lfx_typo.services.deps import session_scope as scope
+            """),
+    }
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == {"src/backend/tests/conftest.py:3:DBS001"}

@@ -224,10 +224,18 @@ class ProjectIndex:
 
     def known_to_enclosing_projects(self, top: str) -> bool:
         """A module of, or a dependency declared by, a project that encloses this one (a monorepo's
-        nested package importing the repository's own code or its dependencies)."""
+        nested package importing the repository's own code or its dependencies), or another member
+        of the uv workspace this project or an enclosing one roots."""
         if self.root is None:
             return False
-        for root in metadata.enclosing_roots(self.root):
+        related = []
+        for root in (self.root, *metadata.enclosing_roots(self.root)):
+            if root != self.root:
+                related.append(root)
+            related += metadata.workspace_members(root)  # a uv workspace's other members
+        for root in dict.fromkeys(related):
+            if root == self.root:
+                continue
             outer = for_root(root)
             if outer.is_first_party(top) or outer.is_declared(top):
                 return True

@@ -51,6 +51,24 @@ def enclosing_roots(root: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def workspace_members(root: str) -> tuple[str, ...]:
+    """The member projects of a uv workspace rooted at ``root`` (``[tool.uv.workspace] members``,
+    globs allowed), other than ``root`` itself."""
+    import glob
+
+    members = _toml(os.path.join(root, "pyproject.toml")).get("tool", {}).get("uv", {}).get("workspace", {})
+    out = []
+    for pattern in members.get("members", []) if isinstance(members, dict) else []:
+        if not isinstance(pattern, str):
+            continue
+        for path in sorted(glob.glob(os.path.join(root, pattern))):
+            path = os.path.abspath(path)
+            if path != os.path.abspath(root) and os.path.isfile(os.path.join(path, "pyproject.toml")):
+                out.append(path)
+    return tuple(out[:64])
+
+
 def root_for_file(filename: str, configured: str | None = None) -> str | None:
     if configured:
         return configured

@@ -58,10 +58,17 @@ class _ImportRule(Rule):
         if top == "__future__" or self._ignored(modname):
             return True
         roots = self._extra_roots(top)
-        if project.is_first_party(top, roots):
-            return project.locate(modname, roots)
+        first_party = project.locate(top, roots)
+        if first_party is not None:
+            found = project.locate(modname, roots)
+            if found is not None or first_party.kind != "namespace":
+                return found
+            # a folder without __init__.py named like the import ('langflow', the checkout's own
+            # folder) may just share the name: a declared or installed package is where it lives
         if project.is_declared(top) or is_installed(top) or project.known_to_enclosing_projects(top):
             return True
+        if first_party is not None:
+            return None
         if not project.declares_dependencies():
             return True  # nothing says what the project depends on: no evidence it is broken
         return None
