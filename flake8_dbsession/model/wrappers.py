@@ -17,9 +17,11 @@ import ast
 from dataclasses import dataclass
 from typing import Callable
 
+from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalClass
+from flake8_dbsession.model.syntax import all_args, target_names
 from flake8_dbsession.model.walk import own_nodes
 
 MAX_DEPTH = 3
@@ -188,3 +190,101 @@ def class_in_module(func: ast.expr, lookup: Lookup, definition) -> tuple | None:
         if isinstance(found, LocalClass) and facts is not None:
             return found.node, facts.scope.names.get
     return None
+
+
+class WrapperBindings:
+    """The session model's part for wrappers: local names bound to ``Repo(session)`` in the
+    function being walked, and the attributes a class's ``__init__`` builds from its session
+    parameters. Kept on the scopes (``Scope.wrappers``), so they end with them."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+
+    def bind(self, node: ast.Assign) -> None:
+        """``repo = StockPriceRepository(session)``: remember the wrapper (any other binding of the
+        name forgets it)."""
+        model = self.model
+        func = model.scope.function
+        if func is None:
+            return
+        if func.wrappers:
+            for target in node.targets:
+                for name in target_names(target):
+                    func.wrappers.pop(name, None)
+        value = node.value
+        if not (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name) and (value.args or value.keywords)):
+            return
+        arguments = [a for a in list(value.args) + [k.value for k in value.keywords] if self._local(a)]
+        if not any(self._value(a) is not None for a in arguments):
+            return  # nothing of a session goes in: not worth resolving the class
+        found = class_in_module(value.func, self._lookup, model.definition)
+        if found is None:
+            return
+        wrapper = constructed(found[0], value, self._value, found[1], self._class_of)
+        if wrapper is not None:
+            if func.wrappers is None:
+                func.wrappers = {}
+            func.wrappers[node.targets[0].id] = wrapper
+
+    def of(self, expr: ast.expr) -> Wrapper | None:
+        """The wrapper ``expr`` holds here: a local name bound to ``Repo(session)``, or
+        ``self.repo`` that ``__init__`` built from a session."""
+        func = self.model.scope.function
+        if func is None:
+            return None
+        if isinstance(expr, ast.Name):
+            return func.wrappers.get(expr.id) if func.wrappers else None
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and func.class_scope is not None \
+                and expr.value.id == func.self_name:
+            return self._class_wrappers(func.class_scope).get(expr.attr)
+        return None
+
+    def _local(self, expr: ast.expr) -> bool:
+        """A name bound in the function (a parameter, a local) or ``self.x``: cheap to ask about."""
+        scope = self.model.scope
+        if isinstance(expr, ast.Name):
+            return scope.binding_kind(expr.id) in ("function", "lambda")
+        return isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and \
+            scope.function is not None and expr.value.id == scope.function.self_name
+
+    def _lookup(self, name: str):
+        return self.model.scope.lookup(name)[1]
+
+    def _class_of(self, func: ast.expr, lookup: Lookup):
+        return class_in_module(func, lookup, self.model.definition)
+
+    def _value(self, expr: ast.expr) -> Value | None:
+        """A session (as the code names it) or a wrapper of one, for a constructor argument."""
+        found = self.of(expr)
+        if found is not None:
+            return found
+        if not isinstance(expr, (ast.Name, ast.Attribute)):
+            return None
+        return session_value(self.model.flavour(expr), source_text(expr))
+
+    def _class_wrappers(self, class_scope) -> dict:
+        """``self.cache = cache or MarketDataCache(self.repository)`` in ``__init__``, where the
+        chain starts at a parameter annotated as a session: attribute -> wrapper."""
+        if class_scope.wrappers is not None:
+            return class_scope.wrappers
+        class_scope.wrappers = {}
+        cls = class_scope.node
+        init = method(cls, "__init__")
+        if init is None or not init.args.args:
+            return class_scope.wrappers
+        self_name = init.args.args[0].arg
+        stored = {stmt.value.id: stmt.targets[0].attr for stmt in init.body
+                  if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Name)
+                  and isinstance(stmt.targets[0], ast.Attribute) and isinstance(stmt.targets[0].value, ast.Name)
+                  and stmt.targets[0].value.id == self_name}
+        env = {}
+        for arg in all_args(init.args)[1:]:
+            key = f"{self_name}.{stored[arg.arg]}" if arg.arg in stored else arg.arg
+            ref = session_value(self.model.annotation(arg.annotation), key)
+            if ref is not None:
+                env[arg.arg] = ref
+        if env:
+            built = stored_fields(cls, init, env, self._lookup, self._class_of)
+            class_scope.wrappers = {name: value for name, value in built.items() if isinstance(value, Wrapper)}
+        return class_scope.wrappers
