@@ -13,8 +13,8 @@ SERIES = ('1.4', '2.0', '2.1')
 MEMBERS = {
     'AsyncConnection': {
         'aclose': {'2.0': 'coro', '2.1': 'coro'},
-        'begin': {'1.4': 'sync', '2.0': 'sync', '2.1': 'sync'},
-        'begin_nested': {'1.4': 'sync', '2.0': 'sync', '2.1': 'sync'},
+        'begin': {'1.4': 'sync->await+async with', '2.0': 'sync->await+async with', '2.1': 'sync->await+async with'},
+        'begin_nested': {'1.4': 'sync->await+async with', '2.0': 'sync->await+async with', '2.1': 'sync->await+async with'},
         'close': {'1.4': 'coro', '2.0': 'coro', '2.1': 'coro'},
         'closed': {'1.4': 'attr', '2.0': 'attr', '2.1': 'attr'},
         'commit': {'1.4': 'coro', '2.0': 'coro', '2.1': 'coro'},

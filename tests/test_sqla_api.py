@@ -103,3 +103,10 @@ def test_drivers():
     assert api.driver_flavour("sqlite", "aiosqlite") == ("async", "aiosqlite")
     assert api.driver_flavour("postgresql", "psycopg_async")[0] == "async"
     assert api.driver_flavour("nosuchdb", "x") is None
+
+
+def test_async_connection_transactions_are_awaitable():
+    """Measured (semantics section 3): AsyncConnection.begin()/begin_nested() give an
+    AsyncTransaction, awaitable and an async context manager."""
+    for name in ("begin", "begin_nested"):
+        assert api.result_protocols("AsyncConnection", name) == frozenset({"await", "async with"})

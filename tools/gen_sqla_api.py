@@ -178,6 +178,16 @@ def dump() -> dict:
     def engine():
         return sa.create_engine("sqlite://")
 
+    def aconnection():
+        """A started AsyncConnection (in-memory SQLite): begin() and begin_nested() refuse an
+        unstarted one, so probing those needs a connection that was awaited once."""
+        import asyncio
+
+        async def connect():
+            return await aengine().connect()
+
+        return asyncio.run(connect())
+
     def amaker():
         if async_sessionmaker is not None:
             return async_sessionmaker(aengine())
@@ -185,7 +195,7 @@ def dump() -> dict:
 
     classes = {
         "AsyncSession": (AsyncSession, lambda: AsyncSession(aengine()), None),
-        "AsyncConnection": (AsyncConnection, lambda: aengine().connect(), None),
+        "AsyncConnection": (AsyncConnection, aconnection, None),
         "AsyncEngine": (AsyncEngine, aengine, None),
         "AsyncSessionTransaction": (AsyncSessionTransaction, lambda: AsyncSession(aengine()).begin(), None),
         "AsyncTransaction": (AsyncTransaction, lambda: aengine().connect().begin(), None),
