@@ -289,3 +289,19 @@ def test_uv_workspace_members_and_a_checkout_named_like_the_package(tmp_path):
     result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
     assert "Traceback" not in result.stderr, result.stderr
     assert codes(result.stdout) == {"src/backend/tests/conftest.py:3:DBS001"}
+
+
+def test_a_folder_without_init_does_not_hide_a_declared_package(project):
+    """Python finds a regular package anywhere on the path before a namespace folder: docs in
+    'vignettes/sqlalchemy/' (Arize-ai/phoenix) and a subpackage folder 'utils/mcp/' (open-webui)
+    do not make 'sqlalchemy' or 'mcp' first-party."""
+    root = project({
+        "pyproject.toml": "[project]\nname = 'app'\ndependencies = ['sqlalchemy', 'mcp']\n",
+        "docs/vignettes/sqlalchemy/users.py": "from sqlalchemy import create_engine\nfrom sqlalchemy.orm import Session\n",
+        "app/__init__.py": "",
+        "app/utils/__init__.py": "",
+        "app/utils/mcp/client.py": "from mcp import ClientSession\nfrom mcp.client.session import ClientSession as S\n",
+    })
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == set()

@@ -59,16 +59,14 @@ class _ImportRule(Rule):
             return True
         roots = self._extra_roots(top)
         first_party = project.locate(top, roots)
-        if first_party is not None:
-            found = project.locate(modname, roots)
-            if found is not None or first_party.kind != "namespace":
-                return found
-            # a folder without __init__.py named like the import ('langflow', the checkout's own
-            # folder) may just share the name: a declared or installed package is where it lives
-        if project.is_declared(top) or is_installed(top) or project.known_to_enclosing_projects(top):
+        known = project.is_declared(top) or is_installed(top) or project.known_to_enclosing_projects(top)
+        if first_party is not None and (first_party.kind != "namespace" or not known):
+            return project.locate(modname, roots)
+        # a folder without __init__.py named like the import (the checkout 'langflow/', docs in
+        # 'vignettes/sqlalchemy/', a subpackage 'utils/mcp/') only shares the name with the
+        # declared or installed package, which Python finds first
+        if known:
             return True
-        if first_party is not None:
-            return None
         if not project.declares_dependencies():
             return True  # nothing says what the project depends on: no evidence it is broken
         return None
