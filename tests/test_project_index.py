@@ -297,7 +297,8 @@ def test_a_folder_without_init_does_not_hide_a_declared_package(project):
     do not make 'sqlalchemy' or 'mcp' first-party."""
     root = project({
         "pyproject.toml": "[project]\nname = 'app'\ndependencies = ['sqlalchemy', 'mcp']\n",
-        "docs/vignettes/sqlalchemy/users.py": "from sqlalchemy import create_engine\nfrom sqlalchemy.orm import Session\n",
+        "docs/vignettes/sqlalchemy/users.py":
+            "from sqlalchemy import create_engine\nfrom sqlalchemy.orm import Session\n",
         "app/__init__.py": "",
         "app/utils/__init__.py": "",
         "app/utils/mcp/client.py": "from mcp import ClientSession\nfrom mcp.client.session import ClientSession as S\n",
