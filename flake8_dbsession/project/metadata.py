@@ -343,6 +343,7 @@ BRINGS: dict[str, tuple[str, ...]] = {
     "databases": ("sqlalchemy",),
     "ormar": ("sqlalchemy", "databases", "pydantic"),
     "litestar": ("msgspec",),
+    "langchain-astradb": ("astrapy",),
     "advanced-alchemy": ("sqlalchemy", "alembic"),
     "django": ("asgiref",),
 }

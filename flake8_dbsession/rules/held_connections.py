@@ -193,7 +193,8 @@ class SessionHeldAcrossIO(_Detecting):
         if self._works_with_held(node, holding) or self._polls_held(node, holding):
             return
         cls, attrs = self._class_context()
-        label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs)
+        label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
+                                           awaited=isinstance(self.model.parent, ast.Await))
         if label is None:
             return
         key, first = next(iter(holding.items()))
@@ -281,6 +282,20 @@ class SessionHeldAcrossIO(_Detecting):
                 holding.pop(key, None)  # it may query first, but it gives the connection back
             elif key not in holding and queries(callee.node, params[index], _does_io):
                 holding[key] = node
+
+    def leave_If(self, node: ast.If) -> None:
+        """A connection checked out in a branch that ends in ``return`` or ``raise`` is not held
+        by the code after the ``if`` (that path left the function)."""
+        holding = self._holding.get(self._scope_key())
+        if not holding:
+            return
+        for branch in (node.body, node.orelse):
+            if not branch or not isinstance(branch[-1], (ast.Return, ast.Raise)):
+                continue
+            first, last = branch[0].lineno, branch[-1].end_lineno or branch[-1].lineno
+            for key, checkout in list(holding.items()):
+                if first <= getattr(checkout, "lineno", 0) <= last:
+                    del holding[key]
 
     def _finish(self, node: ast.AST) -> None:
         for table in (self._holding, self._clients, self._loaded, self._expired):

@@ -78,8 +78,9 @@ class SlowCallDetector:
 
     # ------------------------------------------------------------------ the current file
     def slow_call(self, call: ast.Call, clients: set[str], self_class: ast.ClassDef | None,
-                  attr_classes: dict[str, ast.expr]) -> str | None:
-        """A label for ``call`` when it is slow ('httpx.get', "fetch_price_data() (calls httpx...)"), or None."""
+                  attr_classes: dict[str, list[ast.expr]], awaited: bool = True) -> str | None:
+        """A label for ``call`` when it is slow ('httpx.get', "fetch_price_data() (calls httpx...)"),
+        or None. ``awaited``: whether the call's value is awaited where it is made."""
         func = call.func
         direct = library_call(self.qualname(func), self.patterns)
         if direct:
@@ -87,9 +88,11 @@ class SlowCallDetector:
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in clients \
                 and func.attr not in _NOT_SLOW_METHODS:
             return f"{func.value.id}.{func.attr}()"
+        if _client_used(call, {}, self.qualname) is not None:  # httpx.AsyncClient().post(...)
+            return f"{_short(func)}()"
         target = self._callee(func, self_class, attr_classes)
-        if target is None:
-            return None
+        if target is None or (not awaited and isinstance(target.node, ast.AsyncFunctionDef)):
+            return None  # a coroutine not awaited here (create_task(work())) runs in its own time
         reason = self.function_reason(target, 1)
         if reason is None:
             return None
@@ -173,12 +176,17 @@ class SlowCallDetector:
             return None
         cache[key] = None  # recursion guard
         reason = None
+        clients = _clients_built(func, qualname_of)
         for node in own_nodes(func):
             if not isinstance(node, ast.Call):
                 continue
             qualname = qualname_of(node.func)
-            if library_call(qualname, self.patterns) or builds_client(qualname):
+            if library_call(qualname, self.patterns):
                 reason = qualname
+                break
+            used = _client_used(node, clients, qualname_of)
+            if used is not None:
+                reason = used
                 break
             if depth < MAX_DEPTH and isinstance(node.func, ast.Name) and qualname and "." in qualname:
                 target = self._imported_function(qualname)
@@ -189,6 +197,36 @@ class SlowCallDetector:
                         break
         cache[key] = reason
         return reason
+
+
+def _clients_built(func: ast.AST, qualname_of) -> dict[str, str]:
+    """Names bound in ``func`` to a client of a slow library (``c = httpx.AsyncClient()``,
+    ``async with aiohttp.ClientSession() as c``) -> the constructor's qualified name."""
+    out = {}
+    for node in own_nodes(func):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            value, targets = node.value, node.targets
+        elif isinstance(node, ast.withitem) and isinstance(node.context_expr, ast.Call):
+            value, targets = node.context_expr, [node.optional_vars]
+        else:
+            continue
+        qualname = qualname_of(value.func)
+        if builds_client(qualname):
+            out.update({t.id: qualname for t in targets if isinstance(t, ast.Name)})
+    return out
+
+
+def _client_used(call: ast.Call, clients: dict[str, str], qualname_of) -> str | None:
+    """``c.get(...)`` on a client built above, or ``httpx.AsyncClient().get(...)``: the client's
+    constructor. Building a client alone (a factory such as ``_get_client()``) is not slow."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr in _NOT_SLOW_METHODS:
+        return None
+    if isinstance(func.value, ast.Name) and func.value.id in clients:
+        return clients[func.value.id]
+    if isinstance(func.value, ast.Call) and builds_client(qualname_of(func.value.func)):
+        return qualname_of(func.value.func)
+    return None
 
 
 def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
