@@ -162,6 +162,9 @@ class Bindings:
         self.scope.names[name] = value
 
     def _value_binding(self, value: ast.expr, declared: Flavour | None = None, name: str = ""):
+        if self.scope.kind == "module" and isinstance(value, ast.Call) and len(value.args) == 2 and \
+                (self.qualname(value.func) or "").endswith(".NewType"):
+            return TypeAlias(value.args[1])  # AsyncSession = NewType("AsyncSession", _AsyncSession)
         flavour = self._try(lambda: self.flavour(value),
                             Deferred("value", value, self.scope, declared=declared, name=name))
         if flavour is not None:

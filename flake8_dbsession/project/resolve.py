@@ -213,6 +213,9 @@ class ProjectResolver(Resolver):
         if isinstance(binding, Imported) and isinstance(inner, ProjectResolver):
             target = inner.absolute(binding.qualname)
             return inner._origin(target, hops + 1) if target is not None else None
+        if isinstance(binding, TypeAlias) and isinstance(binding.node, ast.Name) and isinstance(inner, ProjectResolver):
+            # AsyncSession = NewType("AsyncSession", AsyncReadSession) (polarsource/polar)
+            return inner._origin(f"{location.name}.{binding.node.id}", hops + 1)
         return None
 
     def _set_by_global(self, location: ModuleLocation, facts: ModuleFacts, name: str) -> Flavour | None:

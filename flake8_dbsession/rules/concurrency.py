@@ -283,7 +283,7 @@ class AsyncSessionConcurrentUse(Rule):
         super().__init__(file)
         self._groups: dict[str, dict[str, ast.Call]] = {}  # task group name -> session -> first create_task
 
-    def _sessions_in(self, expr: ast.expr) -> set[str]:
+    def _sessions_in(self, expr: ast.expr, depth: int = 0) -> set[str]:
         """The async sessions an awaitable uses: ``db.execute(...)`` (a coroutine method of ``db``)
         or ``f(..., db, ...)`` (handed to the coroutine)."""
         if not isinstance(expr, ast.Call):
@@ -296,7 +296,23 @@ class AsyncSessionConcurrentUse(Rule):
         for arg in _call_arguments(expr):
             if isinstance(arg, ast.Name) and self._is_async_session(arg):
                 out.add(arg.id)
+            elif isinstance(arg, ast.Call) and depth < 2 and self._is_coroutine_function(arg.func):
+                # _card_getter_task(self._get_user_card(session, request)): the inner coroutine
+                # runs inside the outer one's task (polarsource/polar, fixed in 9909bb3)
+                out |= self._sessions_in(arg, depth + 1)
         return out
+
+    def _is_coroutine_function(self, func: ast.expr) -> bool:
+        """``self.method`` of the class being walked, or a function of this file, that is async def."""
+        scope = self.model.function_scope
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and scope is not None \
+                and scope.class_scope is not None and func.value.id == scope.self_name:
+            return any(isinstance(stmt, ast.AsyncFunctionDef) and stmt.name == func.attr
+                       for stmt in scope.class_scope.node.body)
+        if isinstance(func, ast.Name):
+            binding = self.model.scope.lookup(func.id)[1]
+            return isinstance(binding, LocalDef) and isinstance(binding.node, ast.AsyncFunctionDef)
+        return False
 
     def _is_async_session(self, expr: ast.Name) -> bool:
         return self.model.async_session(expr) is not None
