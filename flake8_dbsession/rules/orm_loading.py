@@ -312,12 +312,16 @@ class _HeldObjects(Rule):
         if scope is None or not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
             return
         session = func.value.id
-        if func.attr not in ("add", "commit", "flush", "rollback", "refresh"):
+        if func.attr not in ("add", "commit", "flush", "rollback", "refresh", "delete"):
             return
         flavour = self._async_session(func.value)
         if flavour is None:
             return
-        if func.attr == "add" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
+        if func.attr == "delete" and node.args and isinstance(node.args[0], ast.Name):
+            # 'await s.delete(self)': only a persistent object can be deleted, so the session
+            # holds it; a rollback then expires it (letta's hard_delete_async, fixed in 369274a)
+            scope.setdefault(node.args[0].id, Held(session, None, frozenset()))
+        elif func.attr == "add" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
             held = scope[node.args[0].id]
             held.session, held.added = session, True
             if held.constructor is not None and held.model is None:
