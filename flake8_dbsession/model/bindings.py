@@ -12,7 +12,8 @@ from flake8_dbsession.model.annotations import depends_target
 from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.guards import flavour_checks
-from flake8_dbsession.model.scopes import Deferred, Imported, LocalClass, LocalDef, Scope, StrConstant, TypeAlias
+from flake8_dbsession.model.scopes import (Deferred, Imported, Instance, LocalClass, LocalDef, Scope, StrConstant,
+                                           TypeAlias)
 from flake8_dbsession.model.syntax import all_args, target_names
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -162,9 +163,13 @@ class Bindings:
         self.scope.names[name] = value
 
     def _value_binding(self, value: ast.expr, declared: Flavour | None = None, name: str = ""):
-        if self.scope.kind == "module" and isinstance(value, ast.Call) and len(value.args) == 2 and \
-                (self.qualname(value.func) or "").endswith(".NewType"):
-            return TypeAlias(value.args[1])  # AsyncSession = NewType("AsyncSession", _AsyncSession)
+        if self.scope.kind == "module" and isinstance(value, ast.Call):
+            if len(value.args) == 2 and (self.qualname(value.func) or "").endswith(".NewType"):
+                return TypeAlias(value.args[1])  # AsyncSession = NewType("AsyncSession", _AsyncSession)
+            if isinstance(value.func, ast.Name):
+                cls = self.scope.names.get(value.func.id)
+                if isinstance(cls, LocalClass):
+                    return Instance(cls.node)
         flavour = self._try(lambda: self.flavour(value),
                             Deferred("value", value, self.scope, declared=declared, name=name))
         if flavour is not None:

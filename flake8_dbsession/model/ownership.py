@@ -148,6 +148,23 @@ def queries(func: ast.AST, name: str, does_io) -> bool:
     return False
 
 
+def last_use(func: ast.AST, name: str, does_io, releases) -> str | None:
+    """'io' or 'release': what the last call on session ``name`` in ``func`` (in source order)
+    does, counting only calls ``does_io`` or ``releases`` accepts; None when there is none."""
+    found = []
+    for node in own_nodes(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+            if releases(node.func.attr):
+                found.append(((node.lineno, node.col_offset), "release"))
+            elif does_io(node.func.attr):
+                found.append(((node.lineno, node.col_offset), "io"))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and is_query_terminal(node.func.attr) and _query_root(node.func.value) == name:
+            found.append(((node.lineno, node.col_offset), "io"))
+    return max(found)[1] if found else None
+
+
 def _query_root(expr: ast.expr) -> str | None:
     """``db`` for ``db.query(M).filter(...)``."""
     for _ in range(100):

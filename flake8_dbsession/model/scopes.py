@@ -30,6 +30,14 @@ class LocalClass:
 
 
 @dataclass(frozen=True)
+class Instance:
+    """``Files = FilesTable()`` at module level: an instance of a class of this module, whose
+    methods ``Files.get_file_by_id(...)`` runs (open-webui's table singletons)."""
+
+    cls: ast.ClassDef
+
+
+@dataclass(frozen=True)
 class TypeAlias:
     """``SessionDep = Annotated[AsyncSession, Depends(get_db)]``: an annotation kept under a name."""
 
@@ -59,7 +67,7 @@ class Deferred:
     settling: bool = False
 
 
-Binding = Union[Flavour, Imported, LocalDef, LocalClass, TypeAlias, StrConstant, Deferred, None]
+Binding = Union[Flavour, Imported, LocalDef, LocalClass, Instance, TypeAlias, StrConstant, Deferred, None]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_create_session
 from flake8_dbsession.model.flavour import Flavour, Kind
-from flake8_dbsession.model.ownership import queries
+from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client
@@ -254,33 +254,44 @@ class SessionHeldAcrossIO(_Detecting):
         return False
 
     def _borrowed_io(self, node: ast.Call, key_scope: int) -> None:
-        """``save_prices(session, rows)``: first-party code that queries with the session it is
-        given checks the connection out as surely as the caller's own query would; first-party
-        code that commits, rolls back or closes it (``release_transaction(session)``) gives the
-        connection back as surely as the caller's own commit would."""
-        for index, arg in enumerate(node.args):
+        """``save_prices(session, rows)``, ``Models.get_model_by_id(id, db=db)``: first-party code
+        that queries with the session it is given checks the connection out as surely as the
+        caller's own query would; first-party code whose last use of it is a commit, rollback or
+        close (``release_transaction(session)``) gives the connection back. A helper that commits
+        and then refreshes has checked it out again."""
+        handed = [(index, arg) for index, arg in enumerate(node.args)] + \
+            [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        callee = None
+        for where, arg in handed:
             if not isinstance(arg, ast.Name):
                 continue
             binding = self.model.scope.lookup(arg.id)[1]
-            if not (isinstance(binding, Flavour) or (isinstance(binding, Deferred)
-                                                     and may_create_session(self.model, binding.node))):
-                continue  # only names bound to a session, or to a call that looks like it makes one
+            if not (isinstance(binding, Flavour) or (isinstance(binding, Deferred) and (
+                    binding.how == "param" or may_create_session(self.model, binding.node)))):
+                continue  # only names bound to a session, or to what may be one
             flavour = self.model.flavour(arg)
             if flavour is None or flavour.kind not in _HOLDERS:
                 continue
-            key = source_text(arg)
-            callee = self._detector()._callee(node.func, *self._class_context(), any_module=True)
+            callee = callee or self._detector()._callee(node.func, *self._class_context(), any_module=True)
             if callee is None:
-                continue
+                return
             params = [a.arg for a in callee.node.args.posonlyargs + callee.node.args.args]
             if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
                 params = params[1:]
-            if index >= len(params):
+            if isinstance(where, int):
+                if where >= len(params):
+                    continue
+                param = params[where]
+            elif where in params or where in {a.arg for a in callee.node.args.kwonlyargs}:
+                param = where
+            else:
                 continue
+            key = source_text(arg)
             holding = self._holding.setdefault(key_scope, {})
-            if queries(callee.node, params[index], _RELEASE.__contains__):
-                holding.pop(key, None)  # it may query first, but it gives the connection back
-            elif key not in holding and queries(callee.node, params[index], _does_io):
+            last = last_use(callee.node, param, _does_io, _RELEASE.__contains__)
+            if last == "release":
+                holding.pop(key, None)
+            elif last == "io" and key not in holding:
                 holding[key] = node
 
     def leave_If(self, node: ast.If) -> None:

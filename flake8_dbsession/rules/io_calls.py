@@ -13,7 +13,7 @@ import ast
 import fnmatch
 from typing import Callable, NamedTuple
 
-from flake8_dbsession.model.scopes import Imported, LocalClass, LocalDef
+from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.walk import own_nodes
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
@@ -114,6 +114,9 @@ class SlowCallDetector:
         if isinstance(value, ast.Name) and value.id == "self" and self_class is not None:
             method = _method(self_class, func.attr)
             return Callee(method, self.qualname) if method is not None else None
+        if isinstance(value, ast.Name) and isinstance(self.lookup(value.id), Instance):
+            method = _method(self.lookup(value.id).cls, func.attr)
+            return Callee(method, self.qualname) if method is not None else None
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and value.attr in attr_classes:
             for class_ref in attr_classes[value.attr]:
@@ -152,6 +155,12 @@ class SlowCallDetector:
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalDef) and facts is not None:
             return Callee(binding.node, facts.model.qualname, facts.path)
+        owner, _, name = qualname.rpartition(".")
+        if binding is None and owner:  # Files.get_file_by_id where Files = FilesTable() there
+            binding, facts = self.definition(owner)
+            if isinstance(binding, Instance) and facts is not None:
+                node = _method(binding.cls, name)
+                return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
 
     def _imported_method(self, qualname: str, method: str):
