@@ -64,6 +64,20 @@ def _owned_session(model, expr: ast.expr, func: ast.AST | None) -> str | None:
     return None
 
 
+def _appends(func: ast.AST, name: str):
+    """(inside a loop, appended value) for each ``name.append(value)`` in ``func``'s own body."""
+    stack: list[tuple[ast.AST, bool]] = [(child, False) for child in ast.iter_child_nodes(func)]
+    while stack:
+        node, loop = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == name and node.args:
+            yield loop, node.args[0]
+        inner = loop or isinstance(node, (ast.For, ast.AsyncFor, ast.While))
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+
+
 def _call_arguments(call: ast.Call) -> list[ast.expr]:
     return [a.value if isinstance(a, ast.Starred) else a for a in call.args] + [kw.value for kw in call.keywords]
 
@@ -293,6 +307,7 @@ class AsyncSessionConcurrentUse(Rule):
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                 and func.attr in api.coroutine_method_names() and self._is_async_session(func.value):
             out.add(func.value.id)
+        out |= self._closure_sessions(func)
         for arg in _call_arguments(expr):
             if isinstance(arg, ast.Name) and self._is_async_session(arg):
                 out.add(arg.id)
@@ -300,6 +315,36 @@ class AsyncSessionConcurrentUse(Rule):
                 # _card_getter_task(self._get_user_card(session, request)): the inner coroutine
                 # runs inside the outer one's task (polarsource/polar, fixed in 9909bb3)
                 out |= self._sessions_in(arg, depth + 1)
+        return out
+
+    def _appended(self, name: str) -> list[tuple[ast.Call, bool]]:
+        """``jobs.append(work(org, repo))`` in the function, before ``gather(*jobs)``: the calls
+        appended, and whether each is appended in a loop (then it stands for many awaitables)."""
+        func = self.model.function_scope
+        if func is None:
+            return []
+        out = []
+        for loop, node in _appends(func.node, name):
+            if isinstance(node, ast.Call):
+                out.append((node, loop))
+        return out
+
+    def _closure_sessions(self, func: ast.expr) -> set[str]:
+        """An async def nested in this function that uses an async session of it from its closure
+        (polarsource/polar's recommended_in_repo, fixed in e196ff5)."""
+        if not isinstance(func, ast.Name):
+            return set()
+        scope = self.model.function_scope
+        binding = self.model.scope.lookup(func.id)[1]
+        if scope is None or not isinstance(binding, LocalDef) or not isinstance(binding.node, ast.AsyncFunctionDef) \
+                or not any(node is binding.node for node in own_nodes(scope.node)):
+            return set()  # only a def nested in this very function closes over its session
+        own = {a.arg for a in all_args(binding.node.args)}
+        out = set()
+        for node in own_nodes(binding.node):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in own \
+                    and node.id not in out and self._is_async_session(node):
+                out.add(node.id)
         return out
 
     def _is_coroutine_function(self, func: ast.expr) -> bool:
@@ -335,6 +380,11 @@ class AsyncSessionConcurrentUse(Rule):
             if isinstance(arg, ast.Starred) and isinstance(arg.value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
                 for session in self._sessions_in(arg.value.elt):
                     seen[session] = seen.get(session, 0) + 2  # one awaitable per element: many
+                continue
+            if isinstance(arg, ast.Starred) and isinstance(arg.value, ast.Name):
+                for call, many in self._appended(arg.value.id):
+                    for session in self._sessions_in(call):
+                        seen[session] = seen.get(session, 0) + (2 if many else 1)
                 continue
             for session in self._sessions_in(arg):
                 seen[session] = seen.get(session, 0) + 1
