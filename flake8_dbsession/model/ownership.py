@@ -63,6 +63,7 @@ def fate_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Verdict:
     """What ``func`` does with the session bound to local ``name``."""
     parents = _parents(func)
     closes: list[ast.AST] = []
+    stored = False
     globals_ = {n for node in own_nodes(func) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
     if name in globals_:
         return Verdict(Fate.HANDED_ON)
@@ -79,8 +80,12 @@ def fate_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Verdict:
         if isinstance(parent, ast.Attribute) and parent.attr in _CLOSERS and isinstance(parents.get(parent), ast.Call):
             closes.append(parents[parent])
             continue
-        if _handed_on(node, parent, parents):
+        handed = _handed_on(node, parent, parents)
+        if handed == "leaves":
             return Verdict(Fate.HANDED_ON)
+        if handed == "stored":
+            stored = True  # kwargs['session'] = session: someone else may close it, unless we do
+            continue
         if isinstance(parent, ast.Call) and (node in parent.args or any(k.value is node for k in parent.keywords)):
             callee = last_name(parent.func)
             if callee in _CLOSING_WRAPPERS:
@@ -88,7 +93,7 @@ def fate_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Verdict:
             if callee in _CONTAINER_STORES or (callee and callee[:1].isupper()):
                 return Verdict(Fate.HANDED_ON)  # stored in a container, or given to a constructor
     if not closes:
-        return Verdict(Fate.OPEN)
+        return Verdict(Fate.HANDED_ON if stored else Fate.OPEN)
     if any(_inside_finally(close, parents) for close in closes):
         return Verdict(Fate.CLOSED)
     if not _can_raise_before(func, name, closes[0]):
@@ -176,18 +181,19 @@ def _query_root(expr: ast.expr) -> str | None:
     return None
 
 
-def _handed_on(node: ast.AST, parent: ast.AST | None, parents: dict[ast.AST, ast.AST]) -> bool:
-    """return / yield it (possibly in a tuple), store it on an object, in a container or a dict."""
+def _handed_on(node: ast.AST, parent: ast.AST | None, parents: dict[ast.AST, ast.AST]) -> str | None:
+    """'leaves': returned or yielded (possibly in a tuple), passed by keyword or inside a literal;
+    'stored': stored on an object, in a container or a dict, or given another name; else None."""
     current, above = node, parent
     while isinstance(above, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.Starred)):
         current, above = above, parents.get(above)
     if isinstance(above, (ast.Return, ast.Yield, ast.YieldFrom)):
-        return True
+        return "leaves"
     if isinstance(above, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and getattr(above, "value", None) is current:
-        return True  # stored on an object or in a container, or given another name
+        return "stored"  # stored on an object or in a container, or given another name
     if isinstance(above, ast.keyword) or (isinstance(above, ast.Call) and current is not node):
-        return True  # inside a literal passed to a call: treated as handed on
-    return False
+        return "leaves"  # inside a literal passed to a call: treated as handed on
+    return None
 
 
 def yields_outside_cleanup(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> ast.AST | None:

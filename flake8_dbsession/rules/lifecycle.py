@@ -3,6 +3,7 @@ DBS019 long-lived-session-attribute (sessions created in __init__), DBS020 modul
 from __future__ import annotations
 
 import ast
+from typing import NamedTuple
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.construction import created_session, may_create_session
@@ -27,12 +28,21 @@ def checks_out_connections(model, call: ast.Call) -> bool:
     return flavour is not None and flavour.kind is Kind.ENGINE
 
 
+class Created(NamedTuple):
+    """A session made in the function: the name (or ``obj.attr``) bound to it, the call, and the
+    ``with`` that would close it."""
+
+    name: str
+    call: ast.Call
+    with_: str
+
+
 class _Creations(Rule):
     """Shared: sessions created by ``name = <creation>`` in the function being walked."""
 
     def __init__(self, file) -> None:
         super().__init__(file)
-        self._created: dict[int, list[tuple[str, ast.Call, str]]] = {}
+        self._created: dict[int, list[Created]] = {}
 
     def visit_Assign(self, node: ast.Assign) -> None:
         if len(node.targets) != 1 or not isinstance(node.value, ast.Call):
@@ -48,11 +58,11 @@ class _Creations(Rule):
             return
         if not may_create_session(self.model, node.value):
             return
-        created = created_session(self.model, node.value)
+        created = created_session(self.model, node.value)  # a registry's call is the registry's
         if created is not None and checks_out_connections(self.model, node.value):
             with_ = "async with" if created.is_async else "with"
             name = target.id if isinstance(target, ast.Name) else source_text(target, 200)
-            self._created.setdefault(id(func), []).append((name, node.value, with_))
+            self._created.setdefault(id(func), []).append(Created(name, node.value, with_))
 
     def visit_withitem(self, node: ast.withitem) -> None:
         """``with Session(engine).no_autoflush as session:``: the block ends the no-autoflush
@@ -67,9 +77,9 @@ class _Creations(Rule):
         created = created_session(self.model, expr.value)
         if created is not None and checks_out_connections(self.model, expr.value):
             with_ = "async with" if created.is_async else "with"
-            self._created.setdefault(id(func), []).append((node.optional_vars.id, expr.value, with_))
+            self._created.setdefault(id(func), []).append(Created(node.optional_vars.id, expr.value, with_))
 
-    def _take(self) -> list[tuple[str, ast.Call, str]]:
+    def _take(self) -> list[Created]:
         func = self.model.function_scope
         return self._created.pop(id(func), []) if func is not None else []
 
@@ -111,7 +121,7 @@ class DependencyWithoutFinally(_Creations):
                "cleanup outside a finally: the session leaks whenever the consumer raises")
 
     def _finish(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        created = [c for c in self._take() if c[0].isidentifier()]
+        created = [c for c in self._take() if c.name.isidentifier()]
         if created and is_pytest_fixture(node, self.model.qualname):
             return  # pytest resumes the generator after a failing test: the cleanup runs
         for name, call, with_ in created:
