@@ -4,7 +4,8 @@ Most files of a code base never touch a database session. Reading their text onc
 cheaper than walking their tree, so a file (and a first-party module the resolver is asked about)
 is analysed only when its text shows evidence the session model could use:
 
-- it names SQLAlchemy or sqlmodel (every session, engine and factory starts there), or a factory
+- it names SQLAlchemy, sqlmodel or Flask-AppBuilder (whose ``SQLA`` is Flask-SQLAlchemy: every
+  session, engine and factory starts there), or a factory
   configured with ``dbs-sync-factories`` / ``dbs-async-factories``;
 - or, without those, an *import* brings a session-looking name (``dbs-session-names``) or a
   session module (``db``, ``database``, ``session``...): ``from app.db import SessionLocal``,
@@ -17,7 +18,7 @@ import re
 
 from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
 
-_LIBRARIES = ("sqlalchemy", "sqlmodel")
+_LIBRARIES = ("sqlalchemy", "sqlmodel", "flask_appbuilder")  # SQLA: Flask-SQLAlchemy underneath
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # an import statement: 'import a.b as c', 'from .x import (a,\n b)', with backslash continuations
 _IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:\\\n|\\.|[^\\\n])*)")

@@ -54,7 +54,8 @@ def _key(qualname: str | None) -> tuple[str, str] | None:
 CLASS_NAMES = frozenset(name for _, name in _CLASSES)
 
 
-_EXTENSIONS = {"flask_sqlalchemy.SQLAlchemy", "flask_sqlalchemy.extension.SQLAlchemy"}
+_EXTENSIONS = {"flask_sqlalchemy.SQLAlchemy", "flask_sqlalchemy.extension.SQLAlchemy",
+               "flask_appbuilder.SQLA", "flask_appbuilder.models.sqla.SQLA"}  # SQLA subclasses SQLAlchemy
 
 
 def extension_flavour(qualname: str | None) -> Flavour | None:
