@@ -12,6 +12,7 @@ from flake8_dbsession.model.ownership import queries
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.held_connections import _Detecting
+from flake8_dbsession.rules.io_calls import receiving_parameter
 
 _SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)
 
@@ -96,12 +97,9 @@ class BlockingSessionIO(_Detecting):
             callee = self._detector()._callee(node.func, *self._class_context(), any_module=True)
             if callee is None or isinstance(callee.node, ast.AsyncFunctionDef):
                 continue
-            params = [a.arg for a in callee.node.args.posonlyargs + callee.node.args.args]
-            if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
-                params = params[1:]
+            param = receiving_parameter(callee, node, index)
             api_name = flavour.api or "Session"
-            if index < len(params) and queries(callee.node, params[index],
-                                               lambda m, a=api_name: api.sync_does_io(a, m)):
+            if param is not None and queries(callee.node, param, lambda m, a=api_name: api.sync_does_io(a, m)):
                 self._record(node, arg, flavour, f"{source_text(node.func, 40)}() (it runs queries on "
                                                  f"'{arg.id}')")
                 return

@@ -12,9 +12,10 @@ from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import Rule, register
-from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client
+from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client, receiving_parameter
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
+_DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 _does_io = api.method_does_io
 
@@ -180,8 +181,7 @@ class SessionHeldAcrossIO(_Detecting):
                 if found.receiver.kind is Kind.SESSION:
                     self._loaded_objects(found)
             return
-        if self.model.qualname(func) == "sqlalchemy.orm.session.make_transient" or \
-                self.model.qualname(func) == "sqlalchemy.orm.make_transient":
+        if self.model.qualname(func) in _DETACHERS:
             self._forget(key_scope, node.args[0] if node.args else None)
             return
         if self._wrapper_io(node, key_scope):
@@ -275,16 +275,8 @@ class SessionHeldAcrossIO(_Detecting):
             callee = callee or self._detector()._callee(node.func, *self._class_context(), any_module=True)
             if callee is None:
                 return
-            params = [a.arg for a in callee.node.args.posonlyargs + callee.node.args.args]
-            if params and params[0] in ("self", "cls") and isinstance(node.func, ast.Attribute):
-                params = params[1:]
-            if isinstance(where, int):
-                if where >= len(params):
-                    continue
-                param = params[where]
-            elif where in params or where in {a.arg for a in callee.node.args.kwonlyargs}:
-                param = where
-            else:
+            param = receiving_parameter(callee, node, where)
+            if param is None:
                 continue
             key = source_text(arg)
             holding = self._holding.setdefault(key_scope, {})

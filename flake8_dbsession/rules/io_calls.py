@@ -255,6 +255,18 @@ def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return True
 
 
+def receiving_parameter(callee: Callee, call: ast.Call, where: int | str) -> str | None:
+    """The parameter of ``callee`` that argument ``where`` of ``call`` (a position, or a keyword)
+    lands in; ``self``/``cls`` is skipped for a method called on an object."""
+    args = callee.node.args
+    params = [a.arg for a in args.posonlyargs + args.args]
+    if params and params[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+        params = params[1:]
+    if isinstance(where, int):
+        return params[where] if where < len(params) else None
+    return where if where in params or where in {a.arg for a in args.kwonlyargs} else None
+
+
 def _method(cls: ast.ClassDef, name: str):
     for stmt in cls.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
