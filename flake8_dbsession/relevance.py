@@ -7,6 +7,8 @@ is analysed only when its text shows evidence the session model could use:
 - it names SQLAlchemy, sqlmodel or Flask-AppBuilder (whose ``SQLA`` is Flask-SQLAlchemy: every
   session, engine and factory starts there), or a factory
   configured with ``dbs-sync-factories`` / ``dbs-async-factories``;
+- it starts an event loop (``asyncio.run(``, ``run_until_complete(``, ``anyio.run(``): the coroutine
+  it runs may use another module's async factory (a Celery task over ``app.jobs.sync_prices``);
 - or, without those, an *import* brings a session-looking name (``dbs-session-names``) or a
   session module (``db``, ``database``, ``session``...): ``from app.db import SessionLocal``,
   ``from app.deps import get_db``. A file that imports nothing session-like and never names
@@ -18,6 +20,8 @@ import re
 
 from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
 
+# a file that starts an event loop may run another module's session code in it (DBS010)
+_LOOP_STARTERS = ("asyncio.run(", "run_until_complete(", "anyio.run(")
 _LIBRARIES = ("sqlalchemy", "sqlmodel", "flask_appbuilder")  # SQLA: Flask-SQLAlchemy underneath
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # an import statement: 'import a.b as c', 'from .x import (a,\n b)', with backslash continuations
@@ -26,7 +30,7 @@ _IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^
 
 def might_use_sessions(source: str, settings: Settings) -> bool:
     """The gate for a linted file (and for a module the resolver would analyse)."""
-    if any(word in source for word in _LIBRARIES):
+    if any(word in source for word in _LIBRARIES) or any(word in source for word in _LOOP_STARTERS):
         return True
     factories = {name.rsplit(".", 1)[-1] for name in settings.sync_factories + settings.async_factories}
     if factories and factories & set(IDENTIFIER.findall(source)):
