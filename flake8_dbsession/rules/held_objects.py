@@ -1,0 +1,354 @@
+"""What the ORM rules (DBS014, DBS015) share: the ORM objects each name of an ``async def`` holds,
+which session loaded them and with which eager options, and the mapped classes they belong to.
+
+Objects come from ``x = await s.get(Model, ...)``, ``x = await s.scalar(select(Model)...)``, result
+chains (``(await s.execute(stmt)).scalars().first()``, ``result = await s.execute(stmt)`` then
+``result.scalar_one()``), loops and comprehensions over loaded lists, objects built here
+(``x = Model(...)``) and added, and objects deleted through the session.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
+
+from flake8_dbsession.model.orm_classes import ModelClass, model_class
+from flake8_dbsession.model.syntax import called_name, target_names
+from flake8_dbsession.model.scopes import Imported, LocalClass
+from flake8_dbsession.rules.base import Rule
+
+_EAGER = {"selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager", "defaultload"}
+_NOT_LAZY_IO = {"selectin", "joined", "subquery", "immediate", "raise", "raise_on_sql", "noload", "write_only",
+                "dynamic", False}
+_LAZY_OPTIONS = {"lazyload", "raiseload", "noload"}
+_STATEMENT_BUILDERS = {"select", "where", "options", "filter", "filter_by", "order_by", "limit", "join"}
+# what a result's method gives: 'rows' (a Result of select(Model)), 'many' (objects: a
+# ScalarResult, a list), 'one' (an object)
+_RESULT_STEPS = {
+    **{("rows", m): "one" for m in ("scalar_one", "scalar_one_or_none", "scalar")},
+    ("rows", "scalars"): "many", ("rows", "unique"): "rows",
+    **{("many", m): "one" for m in ("first", "one", "one_or_none")},
+    **{("many", m): "many" for m in ("all", "unique", "fetchall")},
+}
+_NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
+
+
+@dataclass
+class Held:
+    """An ORM object an async session holds, bound to a local name."""
+
+    session: str  # source text of the session ('db')
+    model: ModelClass | None
+    eager: frozenset[str] | None  # relationships loaded with it; None: options we cannot read
+    persistent: bool = True  # loaded, or added and then flushed/committed
+    added: bool = False
+    constructor: ast.expr | None = None  # x = Model(...): the class is looked up when x is added
+    expired_by: str | None = None  # 'commit' / 'rollback' that expired it, until refreshed
+    reported: set[str] = field(default_factory=set)
+
+
+class _Module(NamedTuple):
+    """Where a mapped class is defined: its imports, its names, its classes (for backrefs)."""
+
+    qualname_of: Callable[[ast.expr], str | None]
+    lookup: Callable[[str], object]
+    classes: list[ast.ClassDef]
+
+
+class _HeldObjects(Rule):
+    """Shared: what each name of the async function being walked holds."""
+
+    def __init__(self, file) -> None:
+        super().__init__(file)
+        self._held: dict[int, dict[str, Held]] = {}
+        self._lists: dict[int, dict[str, Held]] = {}  # names bound to lists of loaded objects
+        self._statements: dict[int, dict[str, ast.expr]] = {}  # stmt = select(...) in the function
+        self._results: dict[int, dict[str, tuple]] = {}  # result = await s.execute(stmt)
+        self._classes: dict[str, ModelClass | None] = {}
+        self._constants: dict[str, ast.expr] = {}  # module-level OPTIONS = [...] for .options(*OPTIONS)
+        self._module_classes: list[ast.ClassDef] = []
+
+    # ------------------------------------------------------------------ context
+    def visit_Module(self, node: ast.Module) -> None:
+        self._module_classes = [stmt for stmt in node.body if isinstance(stmt, ast.ClassDef)]
+        for stmt in node.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                    and isinstance(stmt.value, (ast.List, ast.Tuple)):
+                self._constants[stmt.targets[0].id] = stmt.value
+
+    def _scope(self) -> dict[str, Held] | None:
+        if not self.model.in_async_function:
+            return None
+        return self._held.setdefault(id(self.model.function_scope), {})
+
+    def _leave_function(self, node: ast.AST) -> None:
+        for table in (self._held, self._lists, self._statements, self._results):
+            table.pop(id(self.model.function_scope), None)
+
+    leave_AsyncFunctionDef = leave_FunctionDef = _leave_function
+
+    def _async_session(self, expr: ast.expr):
+        return self.model.async_session(expr) if isinstance(expr, ast.Name) else None
+
+    def _model(self, expr: ast.expr) -> ModelClass | None:
+        """The mapped class a Name refers to (this file or the project), None when unknown."""
+        if not isinstance(expr, ast.Name):
+            return None
+        binding = self.model.scope.lookup(expr.id)[1]
+        if isinstance(binding, LocalClass):
+            key = f"<local>.{expr.id}.{binding.node.lineno}"
+            if key not in self._classes:
+                self._classes[key] = None  # a class that inherits from itself: no answer
+                here = _Module(self.model.qualname, lambda name: self.model.scope.lookup(name)[1],
+                               self._module_classes)
+                self._classes[key] = self._mapped(binding.node, here, 0)
+            return self._classes[key]
+        resolver = self.file.project_resolver
+        if isinstance(binding, Imported) and resolver is not None:
+            return resolver.remember("model-class", binding.qualname,
+                                     lambda: self._imported_class(binding.qualname, 0))
+        return None
+
+    def _mapped(self, cls: ast.ClassDef, module: _Module, depth: int) -> ModelClass:
+        """The class's relationships, with those of its bases (mixins, abstract bases; bounded)
+        and the backrefs the other classes of its module give it."""
+        def base_model(base: ast.expr) -> ModelClass | None:
+            if depth >= 4 or not isinstance(base, ast.Name):
+                return None
+            found = module.lookup(base.id)
+            if isinstance(found, LocalClass) and found.node is not cls:
+                return self._mapped(found.node, module, depth + 1)
+            if isinstance(found, Imported):
+                return self._imported_class(found.qualname, depth + 1)
+            return None
+        return model_class(cls, module.qualname_of, base_model, [c for c in module.classes if c is not cls])
+
+    def _imported_class(self, qualname: str, depth: int) -> ModelClass | None:
+        resolver = self.file.project_resolver
+        if resolver is None or depth > 4:
+            return None
+        found, facts = resolver.definition(qualname)
+        if not (isinstance(found, LocalClass) and facts is not None):
+            return None
+        names = facts.scope.names
+        module = _Module(facts.model.qualname, names.get,
+                         [b.node for b in names.values() if isinstance(b, LocalClass)])
+        return self._mapped(found.node, module, depth)
+
+    # ------------------------------------------------------------------ statements and loads
+    def _statement(self, stmt: ast.expr) -> tuple[ModelClass | None, frozenset[str] | None] | None:
+        """``select(Model).where(...).options(selectinload(Model.items))`` -> (Model, {'items'})."""
+        options: list[ast.expr] = []
+        node = stmt
+        for _ in range(2):  # stmt = select(...).options(...); ... execute(stmt.where(...))
+            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr == "options":
+                    options += node.args
+                node = node.func.value
+            if not isinstance(node, ast.Name):
+                break
+            node = self._statements.get(id(self.model.function_scope), {}).get(node.id)
+        if not (isinstance(node, ast.Call) and (self.model.qualname(node.func) or "").split(".")[0]
+                in ("sqlalchemy", "sqlmodel") and called_name(node.func) == "select" and len(node.args) == 1):
+            return None
+        model = self._model(node.args[0])
+        if model is None:
+            return None
+        return model, self._eager(options)
+
+    def _eager(self, options: list[ast.expr]) -> frozenset[str] | None:
+        covered = set()
+        for option in options:
+            if isinstance(option, ast.Starred):
+                constant = self._constants.get(option.value.id) if isinstance(option.value, ast.Name) else None
+                if constant is None:
+                    return None
+                inner = self._eager(list(constant.elts))
+                if inner is None:
+                    return None
+                covered |= inner
+                continue
+            first = option
+            while isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute) \
+                    and isinstance(first.func.value, ast.Call):
+                first = first.func.value  # selectinload(A.b).selectinload(B.c): A.b comes first
+            if not (isinstance(first, ast.Call) and called_name(first.func) in _EAGER | _LAZY_OPTIONS):
+                return None  # an option we cannot read: assume it covers everything
+            if called_name(first.func) not in _EAGER:
+                continue
+            for arg in first.args:
+                if isinstance(arg, ast.Attribute):
+                    covered.add(arg.attr)
+                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    if arg.value == "*":
+                        return None
+                    covered.add(arg.value)
+        return frozenset(covered)
+
+    def _loaded(self, value: ast.expr) -> tuple[str, tuple] | None:
+        """('one' | 'many' | 'rows', (session, model, eager)) for a value that loads objects:
+        ``await s.get(M, id)``, ``await s.scalar(stmt)``, and chains over a result, awaited inline or
+        bound to a name above (``result = await s.execute(stmt)``; ``result.scalars().all()``):
+        ``scalars()``, ``unique()``, ``all()``, ``first()``, ``one()``, ``scalar_one()``..."""
+        methods: list[str] = []
+        node = value.value if isinstance(value, ast.Await) else value
+        while True:
+            source = self._source(node)
+            if source is not None:
+                break
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                return None
+            methods.append(node.func.attr)
+            node = node.func.value
+            node = node.value if isinstance(node, ast.Await) else node
+        state, held = source
+        for method in reversed(methods):
+            state = _RESULT_STEPS.get((state, method))
+            if state is None:
+                return None
+        return state, held
+
+    def _source(self, node: ast.expr) -> tuple[str, tuple] | None:
+        """Where a result chain starts: a session call that loads, or a name bound to a result."""
+        if isinstance(node, ast.Name):
+            return self._results.get(id(self.model.function_scope), {}).get(node.id)
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and self._async_session(node.func.value) and node.args):
+            return None
+        session, method = node.func.value.id, node.func.attr
+        if method in ("get", "get_one"):
+            model = self._model(node.args[0])
+            if model is None:
+                return None
+            options = next((kw.value for kw in node.keywords if kw.arg == "options"), None)
+            eager = self._eager(list(options.elts)) if isinstance(options, (ast.List, ast.Tuple)) else \
+                (frozenset() if options is None else None)
+            return "one", (session, model, eager)
+        state = {"scalar": "one", "scalars": "many", "execute": "rows"}.get(method)
+        if state is None:
+            return None
+        found = self._statement(node.args[0])
+        return (state, (session, *found)) if found is not None else None
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        scope = self._scope()
+        if scope is None:
+            return
+        for name in (n for target in node.targets for n in target_names(target)):
+            scope.pop(name, None)
+            self._lists.get(id(self.model.function_scope), {}).pop(name, None)
+            self._results.get(id(self.model.function_scope), {}).pop(name, None)
+        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+            return
+        name = node.targets[0].id
+        statements = self._statements.setdefault(id(self.model.function_scope), {})
+        statements.pop(name, None)
+        if isinstance(node.value, ast.Call) and called_name(node.value) in _STATEMENT_BUILDERS:
+            statements[name] = node.value
+            return
+        loaded = self._loaded(node.value)
+        if loaded is not None:
+            kind, (session, model, eager) = loaded
+            held = Held(session, model, eager)
+            if kind == "rows":
+                self._results.setdefault(id(self.model.function_scope), {})[name] = loaded
+            elif kind == "one":
+                scope[name] = held
+            else:
+                self._lists.setdefault(id(self.model.function_scope), {})[name] = held
+            return
+        if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+            # x = Model(...)? Pending until added and flushed; the class is read only if it is added
+            scope[name] = Held("", None, frozenset(), persistent=False, constructor=node.value.func)
+
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+        scope = self._scope()
+        if scope is None or not isinstance(node.target, ast.Name):
+            return
+        scope.pop(node.target.id, None)
+        held = self._iterated(node.iter)
+        if held is not None:
+            scope[node.target.id] = Held(held.session, held.model, held.eager)
+
+    visit_AsyncFor = visit_For
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp) -> None:
+        """``[b.urls for b in batches]``: the element is walked before the generators, so the
+        targets are bound when the comprehension is entered."""
+        scope = self._scope()
+        if scope is None:
+            return
+        for generator in node.generators:
+            if isinstance(generator.target, ast.Name):
+                scope.pop(generator.target.id, None)
+                held = self._iterated(generator.iter)
+                if held is not None:
+                    scope[generator.target.id] = Held(held.session, held.model, held.eager)
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
+    def _iterated(self, expr: ast.expr) -> Held | None:
+        """What the elements of ``expr`` are: a list name bound above, or a result iterated
+        directly (``for x in (await s.execute(stmt)).scalars():``)."""
+        if isinstance(expr, ast.Name):
+            return self._lists.get(id(self.model.function_scope), {}).get(expr.id)
+        loaded = self._loaded(expr)
+        if loaded is None or loaded[0] != "many":
+            return None
+        session, model, eager = loaded[1]
+        return Held(session, model, eager)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        scope = self._scope()
+        func = node.func
+        if scope is None or not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return
+        session = func.value.id
+        if func.attr not in ("add", "commit", "flush", "rollback", "refresh", "delete"):
+            return
+        flavour = self._async_session(func.value)
+        if flavour is None:
+            return
+        if func.attr == "delete" and node.args and isinstance(node.args[0], ast.Name):
+            # 'await s.delete(self)': only a persistent object can be deleted, so the session
+            # holds it; a rollback then expires it (letta's hard_delete_async, fixed in 369274a)
+            scope.setdefault(node.args[0].id, Held(session, None, frozenset()))
+        elif func.attr == "add" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
+            held = scope[node.args[0].id]
+            held.session, held.added = session, True
+            if held.constructor is not None and held.model is None:
+                held.model = self._model(held.constructor)
+        elif func.attr in ("commit", "flush"):
+            for held in scope.values():
+                if held.session == session and held.added:
+                    held.persistent = True
+            if func.attr == "commit":
+                self._expire(scope, session, "commit", flavour)
+        elif func.attr == "rollback":
+            self._expire(scope, session, "rollback", flavour)
+        elif func.attr == "refresh" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
+            held = scope[node.args[0].id]
+            held.expired_by = None
+            names = node.args[1] if len(node.args) > 1 else next(
+                (kw.value for kw in node.keywords if kw.arg == "attribute_names"), None)
+            if isinstance(names, (ast.List, ast.Tuple)) and held.eager is not None:
+                held.eager = held.eager | {e.value for e in names.elts if isinstance(e, ast.Constant)}
+
+    def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
+        """DBS015 marks what the commit or rollback expired."""
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        scope = self._scope()
+        if scope is None or not isinstance(node.value, ast.Name):
+            return
+        held = scope.get(node.value.id)
+        if held is None:
+            return
+        if isinstance(node.ctx, ast.Store):
+            if held.eager is not None:  # x.items = [...]: the attribute holds what was set, no load
+                held.eager = held.eager | {node.attr}
+        elif isinstance(node.ctx, ast.Load):
+            self._read(node, held)
+
+    def _read(self, node: ast.Attribute, held: Held) -> None:
+        """A read of ``node.value.id``'s attribute: each rule decides."""
