@@ -72,12 +72,31 @@ def _is_flavour_word(name: str | None) -> bool:
     return name is not None and ("async" in name.lower() or "sync" in name.lower())
 
 
+def _condition_parts(test: ast.expr):
+    """The calls and attributes a condition is made of, through ``and``/``or``/``not`` and
+    comparisons (not into call arguments or subscripts): cheap on every ``if``."""
+    stack = [test]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.BoolOp):
+            stack.extend(node.values)
+        elif isinstance(node, ast.UnaryOp):
+            stack.append(node.operand)
+        elif isinstance(node, ast.Compare):
+            stack.append(node.left)
+            stack.extend(node.comparators)
+        elif isinstance(node, ast.NamedExpr):
+            stack.append(node.value)
+        elif isinstance(node, (ast.Call, ast.Attribute)):
+            yield node
+
+
 def flavour_checks(test: ast.expr) -> set[str]:
     """Objects a condition checks the sync/async flavour of, as dotted text: the arguments of
     ``isinstance``/``issubclass`` and of a helper named for it (``is_async_session_maker(maker)``),
     and the owner of a flag named for it (``self.is_async`` -> 'self')."""
     out: set[str] = set()
-    for node in ast.walk(test):
+    for node in _condition_parts(test):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)

@@ -4,6 +4,7 @@ session model over that module's top level. Each module is analysed once per pro
 from __future__ import annotations
 
 import ast
+import re
 from collections import OrderedDict
 
 from flake8_dbsession.model.flavour import Flavour
@@ -179,8 +180,9 @@ class ProjectResolver(Resolver):
         dependencies). Only modules whose text spells ``Annotated`` are read."""
         def compute():
             text = self.module_text(qualname)
-            if text is None or "Annotated" not in text:
-                return None
+            name = qualname.rsplit(".", 1)[-1]
+            if text is None or not re.search(rf"\b{re.escape(name)}\s*(?::[^=\n]*)?=\s*[\w.]*Annotated\[", text):
+                return None  # no 'Name = Annotated[...]' there: not worth parsing the module
             binding, facts = self._binding(qualname)
             if not isinstance(binding, TypeAlias) or facts is None:
                 return None

@@ -102,6 +102,7 @@ class SessionHeldAcrossIO(_Detecting):
         self._blocks: dict[int, list[str]] = {}  # with-block -> names it owns
         self._loaded: dict[int, dict[str, str]] = {}  # function -> object name -> session text
         self._expired: dict[int, set[str]] = {}  # function -> sessions committed with expire_on_commit
+        self._pending: dict[int, list[ast.Call]] = {}  # function -> calls handed a session, unread yet
 
     def _loaded_objects(self, found) -> None:
         """``job = await session.get(Job, 1)``: remember which session loaded ``job``. Called for a
@@ -168,6 +169,7 @@ class SessionHeldAcrossIO(_Detecting):
         key_scope = self._scope_key()
         if found is not None and found.receiver.kind in _HOLDERS:
             key = source_text(found.receiver_expr)
+            self._drop_pending(key_scope, key)  # the session's own call decides from here on
             if found.method in _RELEASE:
                 self._holding.get(key_scope, {}).pop(key, None)
                 if found.method in ("commit", "rollback"):
@@ -184,18 +186,19 @@ class SessionHeldAcrossIO(_Detecting):
         if self.model.qualname(func) in _DETACHERS:
             self._forget(key_scope, node.args[0] if node.args else None)
             return
-        if self._wrapper_io(node, key_scope):
+        if self._wrapper_io(node, key_scope) or self._borrowing(node, key_scope):
             return
-        self._borrowed_io(node, key_scope)
-        holding = self._holding.get(key_scope)
-        if not holding:
-            return
-        if self._works_with_held(node, holding) or self._polls_held(node, holding):
+        if not self._holding.get(key_scope) and not self._pending.get(key_scope):
             return
         cls, attrs = self._class_context()
         label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
                                            awaited=isinstance(self.model.parent, ast.Await))
         if label is None:
+            return
+        for borrowed in self._pending.pop(key_scope, []):  # now it matters: read the callees
+            self._borrowed_io(borrowed, key_scope)
+        holding = self._holding.get(key_scope)
+        if not holding or self._works_with_held(node, holding) or self._polls_held(node, holding):
             return
         key, first = next(iter(holding.items()))
         self.report(node, f"{label} runs while '{key}' holds a pooled connection (checked out by "
@@ -253,6 +256,29 @@ class SessionHeldAcrossIO(_Detecting):
             return True
         return False
 
+    def _borrowing(self, node: ast.Call, key_scope: int) -> bool:
+        """A call handed a name that may hold a session (``repo_save(session, row)``,
+        ``Models.get(id, db=db)``) is kept, in order, and its callee read only when a slow call
+        follows in the function: most such calls are never followed by one."""
+        values = list(node.args) + [kw.value for kw in node.keywords if kw.arg is not None]
+        for arg in values:
+            if not isinstance(arg, ast.Name):
+                continue
+            binding = self.model.scope.lookup(arg.id)[1]
+            if isinstance(binding, Flavour) and binding.kind in _HOLDERS or isinstance(binding, Deferred) and (
+                    binding.how == "param" or may_create_session(self.model, binding.node)):
+                self._pending.setdefault(key_scope, []).append(node)
+                return True
+        return False
+
+    def _drop_pending(self, key_scope: int, key: str) -> None:
+        """Calls handed ``key`` before its own commit, close or query: what they did is overridden."""
+        pending = self._pending.get(key_scope)
+        if pending:
+            self._pending[key_scope] = [call for call in pending if not any(
+                isinstance(a, ast.Name) and a.id == key
+                for a in list(call.args) + [kw.value for kw in call.keywords])]
+
     def _borrowed_io(self, node: ast.Call, key_scope: int) -> None:
         """``save_prices(session, rows)``, ``Models.get_model_by_id(id, db=db)``: first-party code
         that queries with the session it is given checks the connection out as surely as the
@@ -301,7 +327,7 @@ class SessionHeldAcrossIO(_Detecting):
                     del holding[key]
 
     def _finish(self, node: ast.AST) -> None:
-        for table in (self._holding, self._clients, self._loaded, self._expired):
+        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending):
             table.pop(self._scope_key(), None)
 
     leave_FunctionDef = leave_AsyncFunctionDef = _finish

@@ -30,6 +30,8 @@ _RESULT_STEPS = {
     **{("many", m): "one" for m in ("first", "one", "one_or_none")},
     **{("many", m): "many" for m in ("all", "unique", "fetchall")},
 }
+_LOADERS = {"get", "get_one", "scalar", "scalars", "execute"}  # session methods a chain starts with
+_RESULT_METHODS = {method for _, method in _RESULT_STEPS}
 _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
 
 
@@ -192,11 +194,15 @@ class _HeldObjects(Rule):
         ``scalars()``, ``unique()``, ``all()``, ``first()``, ``one()``, ``scalar_one()``..."""
         methods: list[str] = []
         node = value.value if isinstance(value, ast.Await) else value
-        while True:
-            source = self._source(node)
-            if source is not None:
-                break
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        while True:  # syntax first: only a chain's start is worth asking the model about
+            if isinstance(node, ast.Name) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                                              and node.func.attr in _LOADERS
+                                              and isinstance(node.func.value, ast.Name)):
+                source = self._source(node)
+                if source is not None:
+                    break
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in _RESULT_METHODS):
                 return None
             methods.append(node.func.attr)
             node = node.func.value

@@ -156,7 +156,9 @@ class SlowCallDetector:
         if isinstance(binding, LocalDef) and facts is not None:
             return Callee(binding.node, facts.model.qualname, facts.path)
         owner, _, name = qualname.rpartition(".")
-        if binding is None and owner:  # Files.get_file_by_id where Files = FilesTable() there
+        owner_text = self.module_text(owner) if self.module_text is not None and owner else None
+        if binding is None and owner_text is not None and f"{owner.rsplit('.', 1)[-1]} = " in owner_text:
+            # Files.get_file_by_id where 'Files = FilesTable()' in that module
             binding, facts = self.definition(owner)
             if isinstance(binding, Instance) and facts is not None:
                 node = _method(binding.cls, name)
