@@ -281,7 +281,10 @@ class Bindings:
     def _enter_test(self, node: ast.If | ast.IfExp | ast.While | ast.Assert) -> None:
         func = self.scope.function
         if func is not None:
-            func.checked.update(flavour_checks(node.test))
+            checks = flavour_checks(node.test)
+            if checks - func.checked:
+                func.checked.update(checks)
+                self._memo.clear()  # answers about those objects change from here on
 
 
 def _prefer_construction(built: Flavour, declared: Flavour | None, name: str) -> Flavour:
@@ -338,6 +341,8 @@ _ENTER = {
     ast.While: Bindings._enter_test,
     ast.Assert: Bindings._enter_test,
 }
+# entered on every if/while: they clear the memo themselves, only when they change an answer
+_KEEPS_MEMO = frozenset({ast.If, ast.IfExp, ast.While, ast.Assert})
 _LEAVE = {
     ast.FunctionDef: Bindings._leave_scope,
     ast.AsyncFunctionDef: Bindings._leave_scope,

@@ -14,7 +14,7 @@ import ast
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import sqla_names, wrappers
 from flake8_dbsession.model.annotations import annotation_flavour
-from flake8_dbsession.model.bindings import _ENTER, _LEAVE, Bindings, NeedsResolver, _prefer_construction
+from flake8_dbsession.model.bindings import _ENTER, _KEEPS_MEMO, _LEAVE, Bindings, NeedsResolver, _prefer_construction
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import FunctionProducts, Product
@@ -82,7 +82,8 @@ class SessionModel(Bindings):
         self.ancestors.append(node)
         method = _ENTER.get(type(node))
         if method is not None:
-            self._memo.clear()  # bindings may change: memoised answers may not hold any more
+            if type(node) not in _KEEPS_MEMO:
+                self._memo.clear()  # bindings may change: memoised answers may not hold any more
             method(self, node)
 
     def leave(self, node: ast.AST) -> None:
@@ -102,7 +103,11 @@ class SessionModel(Bindings):
                 _method(_self, node)
             return handler
 
-        return ({t: bound(m) for t, m in _ENTER.items()}, {t: bound(m) for t, m in _LEAVE.items()})
+        def unbound(method):  # hooks that clear the memo themselves, only when they change a binding
+            return lambda node, _self=self, _method=method: _method(_self, node)
+
+        return ({t: (unbound if t in _KEEPS_MEMO else bound)(m) for t, m in _ENTER.items()},
+                {t: bound(m) for t, m in _LEAVE.items()})
 
     @property
     def parent(self) -> ast.AST | None:

@@ -213,8 +213,9 @@ class WrapperBindings:
                     func.wrappers.pop(name, None)
         value = node.value
         if not (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(value, ast.Call)
-                and isinstance(value.func, ast.Name) and (value.args or value.keywords)):
-            return
+                and isinstance(value.func, ast.Name) and value.func.id[:1].isupper()
+                and (value.args or value.keywords)):
+            return  # only 'repo = Repo(session)': a class, by Python's naming convention (a cheap first look)
         arguments = [a for a in list(value.args) + [k.value for k in value.keywords] if self._local(a)]
         if not any(self._value(a) is not None for a in arguments):
             return  # nothing of a session goes in: not worth resolving the class
