@@ -315,16 +315,20 @@ class SessionHeldAcrossIO(_Detecting):
     def leave_If(self, node: ast.If) -> None:
         """A connection checked out in a branch that ends in ``return`` or ``raise`` is not held
         by the code after the ``if`` (that path left the function)."""
-        holding = self._holding.get(self._scope_key())
-        if not holding:
+        key_scope = self._scope_key()
+        holding = self._holding.get(key_scope)
+        pending = self._pending.get(key_scope)
+        if not holding and not pending:
             return
         for branch in (node.body, node.orelse):
             if not branch or not isinstance(branch[-1], (ast.Return, ast.Raise)):
                 continue
             first, last = branch[0].lineno, branch[-1].end_lineno or branch[-1].lineno
-            for key, checkout in list(holding.items()):
+            for key, checkout in list((holding or {}).items()):
                 if first <= getattr(checkout, "lineno", 0) <= last:
                     del holding[key]
+            if pending:
+                self._pending[key_scope] = pending = [call for call in pending if not first <= call.lineno <= last]
 
     def _finish(self, node: ast.AST) -> None:
         for table in (self._holding, self._clients, self._loaded, self._expired, self._pending):
