@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import sqla_names
 from flake8_dbsession.model.flavour import Flavour, Kind, Mode
-from flake8_dbsession.model.scopes import LocalDef
+from flake8_dbsession.model.scopes import Deferred, LocalDef
 
 if TYPE_CHECKING:
     from flake8_dbsession.model.session_model import SessionModel
@@ -220,3 +220,14 @@ def may_create_session(model: SessionModel, call: ast.expr) -> bool:
     settings = model.settings
     configured = {n.rsplit(".", 1)[-1] for n in settings.sync_factories + settings.async_factories}
     return name in configured or bool(settings.session_names.search(name))
+
+
+def may_hold_session(model: SessionModel, expr: ast.expr) -> bool:
+    """A cheap look before asking a name's flavour (which may read other modules): the name is bound
+    to a session, connection or registry, or to a parameter or a creation that may turn out one."""
+    if not isinstance(expr, ast.Name):
+        return False
+    binding = model.scope.lookup(expr.id)[1]
+    if isinstance(binding, Flavour):
+        return binding.kind in (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
+    return isinstance(binding, Deferred) and (binding.how == "param" or may_create_session(model, binding.node))

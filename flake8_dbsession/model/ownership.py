@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from flake8_dbsession.model.api import is_query_terminal
-from flake8_dbsession.model.syntax import last_name
+from flake8_dbsession.model.syntax import last_name, query_receiver
 from flake8_dbsession.model.walk import own_nodes
 
 _CLOSERS = {"close", "aclose"}
@@ -140,45 +140,37 @@ def _can_raise_before(func: ast.AST, name: str | None, close: ast.AST, created_l
     return False
 
 
-def queries(func: ast.AST, name: str, does_io) -> bool:
-    """Does ``func`` run I/O on the session ``name`` (``name.<method>(...)`` where ``does_io(method)``)?
-    Without I/O a session never takes a connection, and leaving it open costs nothing."""
+def _session_calls(func: ast.AST, name: str):
+    """(position, method, is a Query terminal) for each call on session ``name`` in ``func``:
+    ``name.commit()``, and ``name.query(M).filter(...).first()`` (a Query terminal runs I/O)."""
     for node in own_nodes(func):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
-        if isinstance(node.func.value, ast.Name) and node.func.value.id == name and does_io(node.func.attr):
-            return True
-        if is_query_terminal(node.func.attr) and _query_root(node.func.value) == name:
-            return True  # name.query(M).filter(...).first()
-    return False
+        position = (node.lineno, node.col_offset)
+        if isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+            yield position, node.func.attr, False
+        elif is_query_terminal(node.func.attr):
+            receiver = query_receiver(node.func.value)
+            if isinstance(receiver, ast.Name) and receiver.id == name:
+                yield position, node.func.attr, True
+
+
+def queries(func: ast.AST, name: str, does_io) -> bool:
+    """Does ``func`` run I/O on the session ``name`` (``name.<method>(...)`` where ``does_io(method)``)?
+    Without I/O a session never takes a connection, and leaving it open costs nothing."""
+    return any(terminal or does_io(method) for _, method, terminal in _session_calls(func, name))
 
 
 def last_use(func: ast.AST, name: str, does_io, releases) -> str | None:
     """'io' or 'release': what the last call on session ``name`` in ``func`` (in source order)
     does, counting only calls ``does_io`` or ``releases`` accepts; None when there is none."""
     found = []
-    for node in own_nodes(func):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
-            if releases(node.func.attr):
-                found.append(((node.lineno, node.col_offset), "release"))
-            elif does_io(node.func.attr):
-                found.append(((node.lineno, node.col_offset), "io"))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and is_query_terminal(node.func.attr) and _query_root(node.func.value) == name:
-            found.append(((node.lineno, node.col_offset), "io"))
+    for position, method, terminal in _session_calls(func, name):
+        if not terminal and releases(method):
+            found.append((position, "release"))
+        elif terminal or does_io(method):
+            found.append((position, "io"))
     return max(found)[1] if found else None
-
-
-def _query_root(expr: ast.expr) -> str | None:
-    """``db`` for ``db.query(M).filter(...)``."""
-    for _ in range(100):
-        if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute)):
-            return None
-        if expr.func.attr == "query" and isinstance(expr.func.value, ast.Name):
-            return expr.func.value.id
-        expr = expr.func.value
-    return None
 
 
 def _handed_on(node: ast.AST, parent: ast.AST | None, parents: dict[ast.AST, ast.AST]) -> str | None:

@@ -53,3 +53,22 @@ def dotted_prefixes(expr: ast.expr) -> list[str]:
     parts.append(expr.id)
     parts.reverse()
     return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def method_of(cls: ast.ClassDef, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The method ``name`` defined in the class body (not inherited), or None."""
+    for stmt in cls.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
+            return stmt
+    return None
+
+
+def query_receiver(expr: ast.expr) -> ast.expr | None:
+    """``db`` for ``db.query(M).filter(...)`` (any chain of calls over a ``.query(...)``)."""
+    for _ in range(100):
+        if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute)):
+            return None
+        if expr.func.attr == "query":
+            return expr.func.value
+        expr = expr.func.value
+    return None

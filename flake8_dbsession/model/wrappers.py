@@ -21,7 +21,7 @@ from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalClass
-from flake8_dbsession.model.syntax import all_args, target_names
+from flake8_dbsession.model.syntax import all_args, method_of, query_receiver, target_names
 from flake8_dbsession.model.walk import own_nodes
 
 MAX_DEPTH = 3
@@ -52,19 +52,12 @@ Lookup = Callable[[str], object]  # a name in the class's module -> its binding
 Value = SessionRef | Wrapper
 
 
-def method(cls: ast.ClassDef, name: str):
-    for stmt in cls.body:
-        if isinstance(stmt, _FUNCS) and stmt.name == name:
-            return stmt
-    return None
-
-
 def session_io(wrapper: Wrapper, name: str, depth: int = 0, does: Callable[[str], bool] | None = None
                ) -> SessionRef | None:
     """The wrapped session that calling ``wrapper.name(...)`` does I/O on (or, with ``does``,
     calls a method ``does`` accepts on: ``commit``...), or None."""
     does = does or api.method_does_io
-    func = method(wrapper.cls, name)
+    func = method_of(wrapper.cls, name)
     if func is None or depth > MAX_DEPTH:
         return None
     fields = dict(wrapper.fields)
@@ -93,16 +86,10 @@ def _query_chain(call: ast.Call, self_name: str | None, fields: dict) -> Session
     """``self.db.query(M).filter(...).all()``: a Query terminal on a wrapped session."""
     if not api.is_query_terminal(call.func.attr):  # type: ignore[attr-defined]
         return None
-    node = call.func.value  # type: ignore[attr-defined]
-    for _ in range(50):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-            return None
-        owner = node.func.value
-        if node.func.attr == "query" and isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) \
-                and owner.value.id == self_name:
-            inner = fields.get(owner.attr)
-            return inner if isinstance(inner, SessionRef) else None
-        node = owner
+    owner = query_receiver(call.func.value)  # type: ignore[attr-defined]
+    if isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) and owner.value.id == self_name:
+        inner = fields.get(owner.attr)
+        return inner if isinstance(inner, SessionRef) else None
     return None
 
 
@@ -112,7 +99,7 @@ def constructed(cls: ast.ClassDef, call: ast.Call, value_of: Callable[[ast.expr]
     it is given on ``self``. ``value_of`` answers for the call's arguments (the use site);
     ``lookup`` and ``class_of`` resolve names in the class's own module (nested constructions
     such as ``repository or StockPriceRepository(session)`` in ``__init__``)."""
-    init = method(cls, "__init__")
+    init = method_of(cls, "__init__")
     if init is None or depth > MAX_DEPTH:
         return None
     params = [a.arg for a in init.args.posonlyargs + init.args.args][1:]
@@ -271,7 +258,7 @@ class WrapperBindings:
             return class_scope.wrappers
         class_scope.wrappers = {}
         cls = class_scope.node
-        init = method(cls, "__init__")
+        init = method_of(cls, "__init__")
         if init is None or not init.args.args:
             return class_scope.wrappers
         self_name = init.args.args[0].arg

@@ -8,7 +8,7 @@ from flake8_dbsession.model import api
 from flake8_dbsession.model.calls import method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.findings import source_text
-from flake8_dbsession.model.construction import may_create_session
+from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.ownership import queries
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import register
@@ -89,15 +89,13 @@ class BlockingSessionIO(_Detecting):
         """``log_transaction(session, row)`` in async code, where the first-party sync function
         commits or queries with the sync session it is handed: the loop blocks all the same."""
         for index, arg in enumerate(node.args):
-            binding = self.model.scope.lookup(arg.id)[1] if isinstance(arg, ast.Name) else None
-            if not isinstance(binding, (Flavour, Deferred)):
+            if not may_hold_session(self.model, arg):
                 continue  # only names bound to a session or to what may be one
+            binding = self.model.scope.lookup(arg.id)[1]
             if isinstance(binding, Deferred) and binding.how == "param":
                 declared = self.model.annotation(getattr(binding.node, "annotation", None))
                 if declared is not None and declared.is_async:
                     continue  # 'session: AsyncSession': not worth settling its Depends here
-            elif isinstance(binding, Deferred) and not may_create_session(self.model, binding.node):
-                continue  # 'x = other_call()': no sign of a session, not worth another module
             flavour = self.model.flavour(arg)
             if flavour is None or flavour.is_async or flavour.kind not in (Kind.SESSION, Kind.CONNECTION) \
                     or flavour.declared_only:

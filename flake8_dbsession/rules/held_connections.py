@@ -7,10 +7,10 @@ import ast
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
-from flake8_dbsession.model.construction import may_create_session
-from flake8_dbsession.model.flavour import Flavour, Kind
+from flake8_dbsession.model.construction import may_hold_session
+from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import last_use
-from flake8_dbsession.model.scopes import Deferred
+from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client, receiving_parameter
 
@@ -37,8 +37,7 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, list[ast.expr]]:
     """``self.provider = provider or YahooFinanceProvider()`` in ``__init__`` -> {'provider': [the
     parameter's annotated class, YahooFinanceProvider]}: every class the attribute may hold, in
     order (the detector skips an interface whose method is abstract and asks the default)."""
-    init = next((s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
-                 and s.name == "__init__"), None)
+    init = method_of(cls, "__init__")
     if init is None:
         return {}
     params = {a.arg: a.annotation for a in init.args.args + init.args.kwonlyargs}
@@ -261,14 +260,9 @@ class SessionHeldAcrossIO(_Detecting):
         ``Models.get(id, db=db)``) is kept, in order, and its callee read only when a slow call
         follows in the function: most such calls are never followed by one."""
         values = list(node.args) + [kw.value for kw in node.keywords if kw.arg is not None]
-        for arg in values:
-            if not isinstance(arg, ast.Name):
-                continue
-            binding = self.model.scope.lookup(arg.id)[1]
-            if isinstance(binding, Flavour) and binding.kind in _HOLDERS or isinstance(binding, Deferred) and (
-                    binding.how == "param" or may_create_session(self.model, binding.node)):
-                self._pending.setdefault(key_scope, []).append(node)
-                return True
+        if any(may_hold_session(self.model, arg) for arg in values):
+            self._pending.setdefault(key_scope, []).append(node)
+            return True
         return False
 
     def _drop_pending(self, key_scope: int, key: str) -> None:
@@ -289,11 +283,7 @@ class SessionHeldAcrossIO(_Detecting):
             [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
         callee = None
         for where, arg in handed:
-            if not isinstance(arg, ast.Name):
-                continue
-            binding = self.model.scope.lookup(arg.id)[1]
-            if not (isinstance(binding, Flavour) or (isinstance(binding, Deferred) and (
-                    binding.how == "param" or may_create_session(self.model, binding.node)))):
+            if not may_hold_session(self.model, arg):
                 continue  # only names bound to a session, or to what may be one
             flavour = self.model.flavour(arg)
             if flavour is None or flavour.kind not in _HOLDERS:

@@ -14,6 +14,7 @@ import fnmatch
 from typing import Callable, NamedTuple
 
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
+from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.model.walk import own_nodes
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
@@ -112,10 +113,11 @@ class SlowCallDetector:
             return None
         value = func.value
         if isinstance(value, ast.Name) and value.id == "self" and self_class is not None:
-            method = _method(self_class, func.attr)
+            method = method_of(self_class, func.attr)
             return Callee(method, self.qualname) if method is not None else None
-        if isinstance(value, ast.Name) and isinstance(self.lookup(value.id), Instance):
-            method = _method(self.lookup(value.id).cls, func.attr)
+        instance = self.lookup(value.id) if isinstance(value, ast.Name) else None
+        if isinstance(instance, Instance):  # Models.get_model_by_id where Models = ModelsTable() here
+            method = method_of(instance.cls, func.attr)
             return Callee(method, self.qualname) if method is not None else None
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and value.attr in attr_classes:
@@ -133,7 +135,7 @@ class SlowCallDetector:
         if isinstance(class_ref, ast.Name):
             binding = self.lookup(class_ref.id)
             if isinstance(binding, LocalClass):
-                node = _method(binding.node, method)
+                node = method_of(binding.node, method)
                 return Callee(node, self.qualname) if node is not None else None
             if isinstance(binding, Imported):
                 return self._imported_method(binding.qualname, method)
@@ -161,7 +163,7 @@ class SlowCallDetector:
             # Files.get_file_by_id where 'Files = FilesTable()' in that module
             binding, facts = self.definition(owner)
             if isinstance(binding, Instance) and facts is not None:
-                node = _method(binding.cls, name)
+                node = method_of(binding.cls, name)
                 return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
 
@@ -170,7 +172,7 @@ class SlowCallDetector:
             return None
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalClass) and facts is not None:
-            node = _method(binding.node, method)
+            node = method_of(binding.node, method)
             return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
 
@@ -267,13 +269,6 @@ def receiving_parameter(callee: Callee, call: ast.Call, where: int | str) -> str
     if isinstance(where, int):
         return params[where] if where < len(params) else None
     return where if where in params or where in {a.arg for a in args.kwonlyargs} else None
-
-
-def _method(cls: ast.ClassDef, name: str):
-    for stmt in cls.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
-            return stmt
-    return None
 
 
 def _short(func: ast.expr) -> str:
