@@ -7,15 +7,18 @@
 It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), makes
 a virtual environment there with the same flake8 and without this plugin (once), then times
 ``flake8 -j1 --select=DBS`` over the sources with the plugin (this interpreter's environment) and
-without it (the cache venv), alternating, best of ``--runs``, and prints the ratio. Not a test: timings depend on
-the machine; the ratio is what to compare.
+without it (the cache venv), alternating ``--runs`` times, and prints the ratio of the medians; then
+runs flake8 once in this process and prints the share of its time spent in the plugin. Not a test:
+timings depend on the machine; the ratios are what to compare.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -73,17 +76,47 @@ def timed_once(command: list[str], cwd: Path) -> tuple[float, float, str]:
 
 
 def interleaved(without: list[str], with_plugin: list[str], cwd: Path, runs: int):
-    """Best wall and CPU time of each command, runs alternating so that a machine that speeds up
-    or slows down during the benchmark affects both sides alike."""
-    best = {"without": [float("inf"), float("inf")], "with": [float("inf"), float("inf")]}
+    """Wall and CPU times of every run of each command, runs alternating so that a machine that
+    speeds up or slows down during the benchmark affects both sides alike."""
+    times: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
     out = ""
     for _ in range(runs):
         for side, command in (("without", without), ("with", with_plugin)):
             wall, cpu, stdout = timed_once(command, cwd)
-            best[side] = [min(best[side][0], wall), min(best[side][1], cpu)]
+            times[side].append((wall, cpu))
             if side == "with":
                 out = stdout
-    return best, out
+    return times, out
+
+
+def plugin_share(sources: Path, argv: list[str]) -> tuple[float, float]:
+    """(seconds inside the plugin, seconds of the whole flake8 run) in this one process: both
+    clocks see the same machine load, so their ratio is the least noisy figure on a busy machine."""
+    import flake8_dbsession.plugin as plugin
+    from flake8.main.cli import main as flake8_main
+
+    spent = [0.0]
+    original = plugin.DBSessionChecker.run
+
+    def timed_run(self):
+        start = time.perf_counter()
+        results = list(original(self))
+        spent[0] += time.perf_counter() - start
+        return iter(results)
+
+    plugin.DBSessionChecker.run = timed_run
+    cwd = os.getcwd()
+    os.chdir(sources)
+    start = time.perf_counter()
+    try:
+        with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+            flake8_main(argv)
+    except SystemExit:
+        pass
+    finally:
+        os.chdir(cwd)
+        plugin.DBSessionChecker.run = original
+    return spent[0], time.perf_counter() - start
 
 
 def main() -> int:
@@ -96,16 +129,19 @@ def main() -> int:
     files = sum(1 for _ in sources.rglob("*.py"))
     base = base_flake8()
     argv = ["-j1", "--isolated", "--select=DBS", "."]
-    best, out = interleaved([str(base), *argv], [sys.executable, "-m", "flake8", *argv], sources, args.runs)
+    times, out = interleaved([str(base), *argv], [sys.executable, "-m", "flake8", *argv], sources, args.runs)
     findings = [line for line in out.splitlines() if line.strip()]
-    (wall_without, cpu_without), (wall_with, cpu_with) = best["without"], best["with"]
-    ratio = wall_with / wall_without
-    print(f"package: {args.package} ({files} .py files)")
-    print(f"flake8 -j1 without the plugin: {wall_without:.2f} s wall, {cpu_without:.2f} s CPU (best of {args.runs})")
-    print(f"flake8 -j1 with flake8-dbsession: {wall_with:.2f} s wall, {cpu_with:.2f} s CPU (best of {args.runs})")
+    print(f"package: {args.package} ({files} .py files), {args.runs} alternating runs per side")
+    for what, index in (("wall", 0), ("CPU", 1)):
+        without = [run[index] for run in times["without"]]
+        with_ = [run[index] for run in times["with"]]
+        print(f"{what:>4}: without {statistics.median(without):6.2f} s, with {statistics.median(with_):6.2f} s "
+              f"(medians; fastest {min(without):.2f} / {min(with_):.2f}); "
+              f"ratio of medians {statistics.median(with_) / statistics.median(without):.3f}")
     print(f"findings: {len(findings)}")
-    print(f"CPU ratio: {cpu_with / cpu_without:.3f}")
-    print(f"ratio: {ratio:.3f} (the plugin adds {100 * (ratio - 1):+.1f}% to flake8's own time)")
+    inside, total = plugin_share(sources, argv)
+    print(f"in one process: {inside:.2f} s of {total:.2f} s inside the plugin, so it adds "
+          f"{100 * inside / (total - inside):.1f}% to flake8's own time")
     return 0
 
 

@@ -65,8 +65,7 @@ def call_flavour(model: SessionModel, call: ast.Call) -> Flavour | None:
         receiver = model.flavour(func.value)
         if receiver is not None:
             return method_result(receiver, func.attr)
-        return None
-    product = model.products.of_callable(func)
+    product = model.products.of_callable(func)  # also db_registry.session(): a method of an instance
     if product is None or product.flavour is None or (product.generator and not product.context):
         return None
     if product.context:

@@ -9,8 +9,9 @@ from collections import OrderedDict
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.functions import Product
-from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef, Scope, TypeAlias
+from flake8_dbsession.model.scopes import Deferred, Imported, Instance, LocalDef, Scope, TypeAlias
 from flake8_dbsession.model.session_model import Resolver, SessionModel
+from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.model.walk import walk
 from flake8_dbsession.project.index import ModuleLocation, ProjectIndex
 from flake8_dbsession.relevance import might_use_sessions
@@ -288,6 +289,13 @@ class ProjectResolver(Resolver):
             binding, facts = self._binding(qualname, sessions_only=True)
             if isinstance(binding, LocalDef) and facts is not None:
                 return facts.model.products.of_function(binding.node)
+            owner, _, name = qualname.rpartition(".")
+            if binding is None and owner:
+                # db_registry.session() where 'db_registry = DatabaseRegistry()' in that module
+                binding, facts = self._binding(owner, sessions_only=True)
+                method = method_of(binding.cls, name) if isinstance(binding, Instance) else None
+                if method is not None and facts is not None:
+                    return facts.model.products.of_function(method)
             return None
         return self._memo("product", qualname, compute)
 

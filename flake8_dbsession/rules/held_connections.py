@@ -102,6 +102,7 @@ class SessionHeldAcrossIO(_Detecting):
         self._loaded: dict[int, dict[str, str]] = {}  # function -> object name -> session text
         self._expired: dict[int, set[str]] = {}  # function -> sessions committed with expire_on_commit
         self._pending: dict[int, list[ast.Call]] = {}  # function -> calls handed a session, unread yet
+        self._coroutines: dict[int, dict[str, ast.Call]] = {}  # function -> name -> the call it holds
 
     def _loaded_objects(self, found) -> None:
         """``job = await session.get(Job, 1)``: remember which session loaded ``job``. Called for a
@@ -135,10 +136,17 @@ class SessionHeldAcrossIO(_Detecting):
         return id(self.model.function_scope)
 
     def visit_Assign(self, node: ast.Assign) -> None:
+        key_scope = self._scope_key()
         if isinstance(node.value, ast.Call) and builds_client(self.model.qualname(node.value.func)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
-                    self._clients.setdefault(self._scope_key(), set()).add(target.id)
+                    self._clients.setdefault(key_scope, set()).add(target.id)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if isinstance(node.value, ast.Call):
+                self._coroutines.setdefault(key_scope, {})[name] = node.value  # may be a coroutine
+            elif name in self._coroutines.get(key_scope, {}):
+                del self._coroutines[key_scope][name]
 
     def visit_withitem(self, node: ast.withitem) -> None:
         expr = node.context_expr
@@ -155,9 +163,11 @@ class SessionHeldAcrossIO(_Detecting):
             self._blocks.setdefault(id(with_node), []).append(source_text(node.optional_vars))
 
     def _leave_with(self, node: ast.AST) -> None:
-        holding = self._holding.get(self._scope_key(), {})
+        key_scope = self._scope_key()
+        holding = self._holding.get(key_scope, {})
         for key in self._blocks.pop(id(node), []):
             holding.pop(key, None)  # the block's exit gives the connection back
+            self._drop_pending(key_scope, key)  # and whatever was done with it inside
 
     leave_With = leave_AsyncWith = _leave_with
 
@@ -192,12 +202,31 @@ class SessionHeldAcrossIO(_Detecting):
         cls, attrs = self._class_context()
         label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
                                            awaited=isinstance(self.model.parent, ast.Await))
-        if label is None:
+        if label is not None:
+            self._slow_call_made(node, label, key_scope)
+
+    def visit_Await(self, node: ast.Await) -> None:
+        """``callback = self._dispatch_callback_async(...)`` earlier, ``await callback`` now: the
+        coroutine's body, and its slow call, runs at the ``await``."""
+        key_scope = self._scope_key()
+        call = self._coroutines.get(key_scope, {}).get(getattr(node.value, "id", None))
+        if call is None or (not self._holding.get(key_scope) and not self._pending.get(key_scope)):
             return
+        detector = self._detector()
+        callee = detector._callee(call.func, *self._class_context())
+        if callee is None or not isinstance(callee.node, ast.AsyncFunctionDef):
+            return
+        reason = detector.function_reason(callee, 1)
+        if reason is not None:
+            self._slow_call_made(node, f"awaiting '{source_text(node.value)}' (the coroutine of "
+                                       f"'{source_text(call.func, 40)}()', which calls {reason})", key_scope)
+
+    def _slow_call_made(self, node: ast.expr, label: str, key_scope: int) -> None:
         for borrowed in self._pending.pop(key_scope, []):  # now it matters: read the callees
             self._borrowed_io(borrowed, key_scope)
         holding = self._holding.get(key_scope)
-        if not holding or self._works_with_held(node, holding) or self._polls_held(node, holding):
+        if not holding or (isinstance(node, ast.Call) and (self._works_with_held(node, holding)
+                                                           or self._polls_held(node, holding))):
             return
         key, first = next(iter(holding.items()))
         self.report(node, f"{label} runs while '{key}' holds a pooled connection (checked out by "
@@ -321,7 +350,7 @@ class SessionHeldAcrossIO(_Detecting):
                 self._pending[key_scope] = pending = [call for call in pending if not first <= call.lineno <= last]
 
     def _finish(self, node: ast.AST) -> None:
-        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending):
+        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending, self._coroutines):
             table.pop(self._scope_key(), None)
 
     leave_FunctionDef = leave_AsyncFunctionDef = _finish
