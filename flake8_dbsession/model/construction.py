@@ -65,12 +65,24 @@ def call_flavour(model: SessionModel, call: ast.Call) -> Flavour | None:
         receiver = model.flavour(func.value)
         if receiver is not None:
             return method_result(receiver, func.attr)
+        if func.attr == "connect" and isinstance(func.value, ast.Attribute) and func.value.attr == "bind":
+            return _bind_connection(model, func)
     product = model.products.of_callable(func)  # also db_registry.session(): a method of an instance
     if product is None or product.flavour is None or (product.generator and not product.context):
         return None
     if product.context:
         return Flavour(Kind.CONTEXT, product.flavour.mode, None, product=product.flavour)
     return product.flavour.with_evidence(f"created by '{source_text(call)}'")
+
+
+def _bind_connection(model: SessionModel, func: ast.Attribute) -> Flavour | None:
+    """``session.bind.connect()``: a connection of the session's flavour (a bind that has
+    ``connect()`` is an engine; the bind itself is left alone, it may be a connection)."""
+    owner = model.flavour(func.value.value)  # type: ignore[attr-defined]
+    if owner is None or owner.kind is not Kind.SESSION:
+        return None
+    return Flavour(Kind.CONNECTION, owner.mode, _CONNECTION_API[owner.mode],
+                   evidence=f"from '{source_text(func)}()'")
 
 
 def construct(model: SessionModel, cls: Flavour, call: ast.Call) -> Flavour | None:

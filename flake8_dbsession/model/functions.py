@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from flake8_dbsession.model import sqla_names
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
-from flake8_dbsession.model.syntax import called_name
+from flake8_dbsession.model.syntax import called_name, method_of
 from flake8_dbsession.model.walk import own_nodes, walk
 
 if TYPE_CHECKING:
@@ -49,9 +49,23 @@ class FunctionProducts:
                 return model.resolve_product(binding.qualname)
             return None
         if isinstance(expr, ast.Attribute):
+            method = self._own_method(expr)
+            if method is not None:
+                return self.of_function(method)
             qualname = model.qualname(expr)
             return model.resolve_product(qualname) if qualname else None
         return None
+
+    def _own_method(self, expr: ast.Attribute) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """``self.with_session`` inside a method: that method of the enclosing class."""
+        func = self.model.scope.function
+        if func is None or func.class_scope is None or not isinstance(expr.value, ast.Name) \
+                or expr.value.id != func.self_name:
+            return None
+        found, binding = func.lookup(expr.value.id)
+        if not found or binding is not None:
+            return None  # self rebound to something else
+        return method_of(func.class_scope.node, expr.attr)
 
     def of_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product | None:
         key = id(node)

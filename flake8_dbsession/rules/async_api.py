@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from flake8_dbsession.model import api
+from flake8_dbsession.model import api, records
 from flake8_dbsession.model.calls import MethodCall, context_protocols, method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.findings import source_text
@@ -61,7 +61,10 @@ class AsyncCallNotAwaited(Rule):
         if found is None:
             return
         use = use_of(node, self.model.parent, self.model.parent_of_ancestor(2))
-        if use in (Use.AWAITED, Use.OTHER):
+        if use is Use.OTHER:
+            self._stored_in_record(node, found)
+            return
+        if use is Use.AWAITED:
             return
         if use is Use.ASYNC_WITH:
             protocols = api.result_protocols(found.api, found.method) or frozenset()
@@ -74,6 +77,22 @@ class AsyncCallNotAwaited(Rule):
             self._pending.setdefault(id(self.model.scope), {})[name] = _Pending(found, name)
             return
         self.report(node, self._message(found, use) + _note(found.receiver))
+
+    def _stored_in_record(self, node: ast.Call, found: MethodCall) -> None:
+        """``TableResults(name, conn.run_sync(check))``: handed to a project record class whose
+        field is annotated with plain types, the coroutine is stored where nothing awaits it."""
+        parent = self.model.parent
+        call = self.model.parent_of_ancestor(2) if isinstance(parent, ast.keyword) else parent
+        if not isinstance(call, ast.Call):
+            return
+        cls = records.record_class(self.model, self.file.project_resolver, call.func)
+        annotation = records.field_annotation(cls, call, node) if cls is not None else None
+        if annotation is None or not records.holds_plain_values(annotation):
+            return
+        self.report(node, f"{found.label} is a coroutine and is not awaited: it is stored in "
+                          f"{cls.name}, whose field is annotated '{source_text(annotation)}', so the "
+                          f"{found.method} never happens; write 'await {source_text(node)}'"
+                          f"{_note(found.receiver)}")
 
     def visit_Name(self, node: ast.Name) -> None:
         if not self._pending:
