@@ -207,6 +207,10 @@ def created_session(model: SessionModel, call: ast.expr, registry_calls: bool = 
         called = model.flavour(call.func)
         if called is not None and called.kind is Kind.REGISTRY and not registry_calls:
             return None
+        if called is None:
+            product = model.products.of_callable(call.func)
+            if product is not None and product.accessor:
+                return None  # self._require_session(): hands out the session the object holds
     return flavour
 
 

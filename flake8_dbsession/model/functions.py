@@ -31,6 +31,9 @@ class Product:
     protocol: str | None = None
     # its annotation names a session class, whichever (``Iterator[Union[Session, AsyncSession]]``)
     names_session: bool = False
+    # every return gives back what the object or module already holds (``return self._session``):
+    # an accessor, whose callers borrow the session rather than create it
+    accessor: bool = False
 
 
 class FunctionProducts:
@@ -103,7 +106,8 @@ class FunctionProducts:
         if context:
             protocol = "async with" if any(called_name(d) == "asynccontextmanager" for d in node.decorator_list) \
                 else "with"
-        return Product(flavour, generator, context, protocol, _names_session(node.returns))
+        return Product(flavour, generator, context, protocol, _names_session(node.returns),
+                       accessor=not generator and _is_accessor(node))
 
     def _infer(self, node: ast.FunctionDef | ast.AsyncFunctionDef, generator: bool) -> Flavour | None:
         from flake8_dbsession.model.construction import agree
@@ -121,6 +125,22 @@ class FunctionProducts:
         finally:
             sub.dispose()
         return agree(collector.flavours) if collector.flavours else None
+
+
+def _is_accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``return self._session`` / ``return _session`` (a name the function never binds) on every
+    path that returns a value."""
+    values = [n.value for n in own_nodes(node) if isinstance(n, ast.Return) and n.value is not None]
+    if not values:
+        return False
+    bound = {t.id for n in own_nodes(node) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    positional = node.args.posonlyargs + node.args.args
+    params = {a.arg for a in positional + node.args.kwonlyargs}
+    self_names = {positional[0].arg} & {"self", "cls"} if positional else set()
+    return all((isinstance(v, ast.Attribute) and isinstance(v.value, ast.Name) and v.value.id in self_names)
+               or (isinstance(v, ast.Name) and v.id not in bound and v.id not in params)
+               for v in values)
 
 
 def _names_session(annotation: ast.expr | None) -> bool:
