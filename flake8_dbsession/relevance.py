@@ -7,7 +7,8 @@ is analysed only when its text shows evidence the session model could use:
 - it names SQLAlchemy, sqlmodel or Flask-AppBuilder (whose ``SQLA`` is Flask-SQLAlchemy: every
   session, engine and factory starts there), or a factory
   configured with ``dbs-sync-factories`` / ``dbs-async-factories``;
-- it starts an event loop (``asyncio.run(``, ``run_until_complete(``, ``anyio.run(``): the coroutine
+- it starts an event loop (``asyncio.run(``, ``run_until_complete(``, ``anyio.run(``,
+  ``async_to_sync(``): the coroutine
   it runs may use another module's async factory (a Celery task over ``app.jobs.sync_prices``);
 - or, without those, an *import* brings a session-looking name (``dbs-session-names``) or a
   session module (``db``, ``database``, ``session``...): ``from app.db import SessionLocal``,
@@ -21,7 +22,7 @@ import re
 from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
 
 # a file that starts an event loop may run another module's session code in it (DBS010)
-_LOOP_STARTERS = ("asyncio.run(", "run_until_complete(", "anyio.run(")
+_LOOP_STARTERS = ("asyncio.run(", "run_until_complete(", "anyio.run(", "async_to_sync(")
 _LIBRARIES = ("sqlalchemy", "sqlmodel", "flask_appbuilder")  # SQLA: Flask-SQLAlchemy underneath
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # an import statement: 'import a.b as c', 'from .x import (a,\n b)', with backslash continuations

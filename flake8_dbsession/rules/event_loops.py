@@ -23,6 +23,7 @@ from flake8_dbsession.model.guards import is_main_guard
 from flake8_dbsession.rules.base import Rule, register
 
 _RUNNERS = {"asyncio.run", "anyio.run", "trio.run"}
+_ASYNC_TO_SYNC = "asgiref.sync.async_to_sync"
 _SHARED = (Kind.FACTORY, Kind.ENGINE, Kind.REGISTRY, Kind.SESSION)
 _DESCRIBE = {Kind.FACTORY: "async session factory", Kind.ENGINE: "async engine",
              Kind.REGISTRY: "async scoped session", Kind.SESSION: "AsyncSession"}
@@ -52,25 +53,32 @@ class EventLoopBridge(Rule):
         if self._skip_file:
             return
         func = node.func
-        is_runner = isinstance(func, ast.Attribute) and func.attr == "run_until_complete"
-        if not is_runner and not (isinstance(func, (ast.Attribute, ast.Name))
-                                  and (func.attr if isinstance(func, ast.Attribute) else func.id) == "run"
-                                  and self.model.qualname(func) in _RUNNERS):
-            return
-        sync_func = self._sync_function()
-        if sync_func is None or not node.args:
-            return
-        target = node.args[0]
-        if self.model.qualname(func) in ("anyio.run", "trio.run"):
-            coroutine, arguments = target, list(node.args[1:])
-        elif isinstance(target, ast.Call):
-            coroutine, arguments = target.func, list(target.args) + [k.value for k in target.keywords]
+        bridged = self._async_to_sync(func)
+        if bridged is not None:  # async_to_sync(work)(*args): a new loop per call
+            coroutine, arguments = bridged, list(node.args) + [k.value for k in node.keywords]
+            sync_func = self._sync_function()
+            if sync_func is None:
+                return
         else:
-            return
+            is_runner = isinstance(func, ast.Attribute) and func.attr == "run_until_complete"
+            if not is_runner and not (isinstance(func, (ast.Attribute, ast.Name))
+                                      and (func.attr if isinstance(func, ast.Attribute) else func.id) == "run"
+                                      and self.model.qualname(func) in _RUNNERS):
+                return
+            sync_func = self._sync_function()
+            if sync_func is None or not node.args:
+                return
+            target = node.args[0]
+            if self.model.qualname(func) in ("anyio.run", "trio.run"):
+                coroutine, arguments = target, list(node.args[1:])
+            elif isinstance(target, ast.Call):
+                coroutine, arguments = target.func, list(target.args) + [k.value for k in target.keywords]
+            else:
+                return
         made_here = _assigned_names(sync_func) | parameter_names(sync_func)
         found = self._shared_from_arguments(arguments, sync_func) \
             or self._shared_in(coroutine, 1, set(), made_here)
-        if found is None:
+        if found is None or self._may_be_pool_less(found[0]):
             return
         name, flavour = found
         self.report(node, f"'{source_text(node, 60)}' runs an event loop inside sync function "
@@ -79,6 +87,54 @@ class EventLoopBridge(Rule):
                           f"to the loop that opened them (asyncpg: 'attached to a different loop'), and "
                           f"starting a loop fails outright where one is already running; use a sync session "
                           f"here, or create the engine inside the coroutine (poolclass=NullPool) and dispose it")
+
+    def visit_Module(self, node: ast.Module) -> None:
+        self._module = node
+
+    def _may_be_pool_less(self, name: str) -> bool:
+        """The shared object may sit on an engine without a pool (``poolclass=NullPool``, the
+        fix polar made in fae98a8 with a worker-only ``create_sessionmaker(is_celery=True)``):
+        connections are then opened by the loop that uses them. Read where the name is bound:
+        this file, the function that builds it, or the module it is imported from."""
+        binding = self.model.module_scope.names.get(name)
+        resolver = self.file.project_resolver
+        if isinstance(binding, Imported):
+            text = resolver.module_text(binding.qualname) if resolver is not None else None
+            return text is not None and "NullPool" in text
+        module = getattr(self, "_module", None)
+        if module is None:
+            return False
+        if _names_null_pool(module):
+            return True
+        for stmt in module.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) \
+                    and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets):
+                built_by = self._definition(stmt.value.func)
+                if built_by is not None and _names_null_pool(built_by[0]):
+                    return True
+        return False
+
+    def _async_to_sync(self, func: ast.expr) -> ast.expr | None:
+        """``async_to_sync(work)`` (asgiref), or a helper of this file that returns it for its
+        argument (polar's ``a2s(f)``): the coroutine function ``work``, run in a new event loop
+        when called from a thread that runs none."""
+        if not isinstance(func, ast.Call) or len(func.args) != 1:
+            return None
+        bridge = func.func
+        if self.model.qualname(bridge) == _ASYNC_TO_SYNC:
+            return func.args[0]
+        binding = self.model.scope.lookup(bridge.id)[1] if isinstance(bridge, ast.Name) else None
+        if not isinstance(binding, LocalDef) or not binding.node.args.args:
+            return None
+        param = binding.node.args.args[0].arg
+        returns = [n.value for n in own_nodes(binding.node) if isinstance(n, ast.Return)]
+        bridges = [v for v in returns if isinstance(v, ast.Call) and len(v.args) == 1
+                   and isinstance(v.args[0], ast.Name) and v.args[0].id == param
+                   and self.model.qualname(v.func) == _ASYNC_TO_SYNC]
+        plain = [v for v in returns if isinstance(v, ast.Name) and v.id == param]
+        if bridges and len(bridges) + len(plain) == len(returns):
+            return func.args[0]
+        return None
 
     def _sync_function(self) -> ast.FunctionDef | None:
         """The enclosing plain ``def``, unless it is a process entry point."""
@@ -163,6 +219,11 @@ class EventLoopBridge(Rule):
             if isinstance(found, LocalDef) and facts is not None:
                 return found.node, facts.model.flavour
         return None
+
+
+def _names_null_pool(tree: ast.AST) -> bool:
+    return any(getattr(n, "id", None) == "NullPool" or getattr(n, "attr", None) == "NullPool"
+               for n in ast.walk(tree))
 
 
 def _disposed(func: ast.AST) -> set[str]:
