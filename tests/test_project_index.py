@@ -126,6 +126,34 @@ def test_layouts(tmp_path):
     assert index.module_name(str(tmp_path / "src" / "shop" / "__init__.py")) == "shop"
 
 
+@pytest.mark.parametrize("config, folder", [
+    ("pyproject.toml", '[tool.poetry]\nname = "langflow"\n'
+                       'packages = [{ include = "langflow", from = "src/backend" }]\n'),
+    ("pyproject.toml", '[project]\nname = "langflow"\n[tool.setuptools]\npackage-dir = {"" = "src/backend"}\n'),
+    ("pyproject.toml", '[project]\nname = "langflow"\n[tool.setuptools.packages.find]\nwhere = ["src/backend"]\n'),
+    ("pyproject.toml", '[project]\nname = "langflow"\n[tool.hatch.build.targets.wheel]\n'
+                       'packages = ["src/backend/langflow"]\n'),
+    ("setup.cfg", "[metadata]\nname = langflow\n[options]\npackage_dir =\n    =src/backend\n"),
+], ids=["poetry-from", "setuptools-package-dir", "setuptools-find-where", "hatch-wheel-packages", "setup-cfg"])
+def test_build_configuration_maps_packages_from_a_folder(tmp_path, config, folder):
+    """langflow's tests import 'langflow' from the root; the package lives in src/backend (479a808)."""
+    (tmp_path / config).write_text(folder)
+    package = tmp_path / "src" / "backend" / "langflow"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "getters.py").write_text("")
+    metadata.package_dirs.cache_clear()
+    index = ProjectIndex(str(tmp_path))
+    assert index.locate("langflow.getters").kind == "module"
+    assert index.module_name(str(package / "getters.py")) == "langflow.getters"
+
+
+def test_build_configuration_outside_the_project_is_ignored(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry]\npackages = [{ include = "x", from = "../.." }, 3]\n')
+    metadata.package_dirs.cache_clear()
+    assert metadata.package_dirs(str(tmp_path)) == ()
+
+
 def test_no_declarations_means_no_evidence(project):
     root = project({"pyproject.toml": "[project]\nname='x'\n", "app/x.py": "from init import Session\n"})
     assert run_flake8(["--select=DBS", "app/x.py"], cwd=root).stdout == ""

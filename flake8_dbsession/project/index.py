@@ -48,8 +48,9 @@ class ProjectIndex:
         self.root = root
         roots = []
         if root is not None:
+            roots += metadata.package_dirs(root)  # poetry 'from', setuptools 'package-dir'...
             src = os.path.join(root, "src")
-            if os.path.isdir(src):
+            if os.path.isdir(src) and src not in roots:
                 roots.append(src)
             roots.append(root)
         if extra_root is not None and extra_root not in roots:

@@ -158,6 +158,54 @@ def _read_declarations(root: str) -> tuple[tuple[tuple[str, str], ...], tuple[st
     return tuple(out), tuple(sources)
 
 
+@lru_cache(maxsize=256)
+def package_dirs(root: str) -> tuple[str, ...]:
+    """Folders below ``root`` that the build maps packages from, besides ``root`` and ``src/``:
+    Poetry's ``packages = [{include = "langflow", from = "src/backend"}]``, setuptools'
+    ``package-dir = {"" = "lib"}`` and ``packages.find.where``, Hatch's wheel ``packages =
+    ["src/backend/langflow"]``, setup.cfg's ``package_dir = =lib``. Only folders that exist."""
+    tool = _toml(os.path.join(root, "pyproject.toml")).get("tool", {})
+    tool = tool if isinstance(tool, dict) else {}
+    found: list[str] = []
+
+    def table(*keys: str):
+        value = tool
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    for entry in table("poetry", "packages") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("from"), str):
+            found.append(entry["from"])
+    package_dir = table("setuptools", "package-dir")
+    if isinstance(package_dir, dict) and isinstance(package_dir.get(""), str):
+        found.append(package_dir[""])
+    where = table("setuptools", "packages", "find", "where")
+    found += [w for w in where or [] if isinstance(w, str)]
+    for entry in table("hatch", "build", "targets", "wheel", "packages") or []:
+        if isinstance(entry, str) and "/" in entry.strip("/"):
+            found.append(os.path.dirname(entry.strip("/")))
+    cfg = os.path.join(root, "setup.cfg")
+    if os.path.isfile(cfg):
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(cfg, encoding="utf-8")
+            mapping = parser.get("options", "package_dir", fallback="")
+        except (configparser.Error, UnicodeDecodeError):
+            mapping = ""
+        for line in mapping.replace(";", "\n").splitlines():
+            key, _, value = line.partition("=")
+            if not key.strip() and value.strip():
+                found.append(value.strip())
+    out = []
+    for rel in found:
+        folder = os.path.normpath(os.path.join(root, rel))
+        inside = folder == root or folder.startswith(root.rstrip(os.sep) + os.sep)
+        if inside and folder != root and os.path.isdir(folder) and folder not in out:
+            out.append(folder)
+    return tuple(out)
+
+
 def _toml(path: str) -> dict:
     if tomllib is None or not os.path.isfile(path):
         return {}
