@@ -1,0 +1,4 @@
+# From Agenta-AI/agenta, agenta-backend/agenta_backend/models/base.py (fix 8a4db9e571bb0a65b738172660becc1afb9facb4; before/ is its parent), reduced.
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()

@@ -1,0 +1,21 @@
+# From Agenta-AI/agenta, agenta-backend/agenta_backend/tests/engine.py (fix 8a4db9e571bb0a65b738172660becc1afb9facb4; before/ is its parent), reduced.
+from agenta_backend.models.db.models import models
+from agenta_backend.models.db.postgres_engine import DBEngine
+
+
+class TestDBEngine(DBEngine):
+    """
+    Database engine to remove database tables in test db.
+    """
+
+    async def remove_db(self):
+        """
+        Remove the database tables.
+        """
+
+        async with self.engine.begin() as conn:
+            for model in models:
+                await conn.run_sync(model.metadata.drop_all)
+
+
+test_db_engine = TestDBEngine()

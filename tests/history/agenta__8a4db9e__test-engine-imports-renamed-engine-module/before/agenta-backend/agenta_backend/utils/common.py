@@ -1,0 +1,6 @@
+# From Agenta-AI/agenta, agenta-backend/agenta_backend/utils/common.py (fix 8a4db9e571bb0a65b738172660becc1afb9facb4; before/ is its parent), reduced.
+import os
+
+
+def isCloudEE():
+    return os.environ["FEATURE_FLAG"] in ["cloud", "ee", "cloud-dev"]

@@ -1,0 +1,9 @@
+# From dstackai/dstack, src/dstack/_internal/core/models/backends/base.py (fix 4bd8351e167d8022f54a11e9d083d4f3f9386683; before/ is its parent), reduced.
+import enum
+
+
+class BackendType(str, enum.Enum):
+    AWS = "aws"
+    AZURE = "azure"
+    GCP = "gcp"
+    RUNPOD = "runpod"

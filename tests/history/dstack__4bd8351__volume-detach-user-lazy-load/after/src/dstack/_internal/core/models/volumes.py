@@ -1,0 +1,37 @@
+# From dstackai/dstack, src/dstack/_internal/core/models/volumes.py (fix 4bd8351e167d8022f54a11e9d083d4f3f9386683; before/ is its parent), reduced.
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel
+
+from dstack._internal.core.models.backends.base import BackendType
+
+
+class VolumeStatus(str, Enum):
+    SUBMITTED = "submitted"
+    PROVISIONING = "provisioning"
+    ACTIVE = "active"
+    FAILED = "failed"
+
+
+class VolumeConfiguration(BaseModel):
+    name: Optional[str] = None
+    backend: BackendType
+    region: str
+    volume_id: Optional[str] = None
+    auto_cleanup_duration: Optional[str | int] = None
+
+
+class VolumeProvisioningData(BaseModel):
+    backend: Optional[BackendType] = None
+    volume_id: str
+    detachable: bool = False
+
+
+class Volume(BaseModel):
+    name: str
+    project_name: str
+    user: str
+    configuration: VolumeConfiguration
+    external: bool
+    provisioning_data: Optional[VolumeProvisioningData] = None

@@ -1,0 +1,13 @@
+# From dstackai/dstack, src/dstack/_internal/utils/common.py (fix 4bd8351e167d8022f54a11e9d083d4f3f9386683; before/ is its parent), reduced.
+import asyncio
+import functools
+from datetime import datetime, timezone
+
+
+def get_current_datetime() -> datetime:
+    return datetime.now(tz=timezone.utc)
+
+
+async def run_async(func, *args, **kwargs):
+    func_with_args = functools.partial(func, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(None, func_with_args)

@@ -1,0 +1,6 @@
+# From dstackai/dstack, src/dstack/_internal/utils/logging.py (fix 4bd8351e167d8022f54a11e9d083d4f3f9386683; before/ is its parent), reduced.
+import logging
+
+
+def get_logger(name: str) -> logging.Logger:
+    return logging.getLogger(name)
