@@ -1,0 +1,1 @@
+# From dstackai/dstack, src/dstack/__init__.py (fix d38ae9b59a06de10d34350d775a77974d5023c0c; before/ is its parent).

@@ -1,0 +1,6 @@
+# From dstackai/dstack, src/dstack/_internal/core/models/common.py (fix d38ae9b59a06de10d34350d775a77974d5023c0c; before/ is its parent), reduced.
+from pydantic import BaseModel
+
+
+class CoreModel(BaseModel):
+    pass
