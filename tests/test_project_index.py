@@ -319,6 +319,40 @@ def test_uv_workspace_members_and_a_checkout_named_like_the_package(tmp_path):
     assert codes(result.stdout) == {"src/backend/tests/conftest.py:3:DBS001"}
 
 
+def test_the_checkout_folder_is_not_the_package_it_is_named_after(tmp_path):
+    """Chainlit's layout: the checkout is 'chainlit/', the package is backend/chainlit (its own
+    project, a dependency group of the root); an end-to-end script at the root uses
+    'cl.user_session', which the real package's __init__ binds. The checkout folder is no
+    namespace package of that name."""
+    root = tmp_path / "chainlit"
+    files = {
+        "pyproject.toml": '[dependency-groups]\nbackend = ["chainlit"]\n',
+        "backend/pyproject.toml": "[project]\nname = 'chainlit'\ndependencies = ['sqlalchemy']\n",
+        "backend/chainlit/__init__.py": "from chainlit.user_session import user_session\n",
+        "backend/chainlit/user_session.py": "user_session = {}\n",
+        "backend/chainlit/data/__init__.py": "",
+        "backend/chainlit/socket.py": "def persist_user_session(thread_id, metadata):\n    pass\n",
+        "cypress/e2e/data_layer/main.py": textwrap.dedent("""\
+            import chainlit as cl
+            import chainlit.data as cl_data
+            from chainlit.socket import persist_user_session
+
+
+            @cl_data.queue_until_user_message()
+            async def create_step(step_dict):
+                cl.user_session.set("counter", cl.user_session.get("counter") + 1)
+            """),
+        "scripts/translate.py": "print('a script beside the folders')\n",
+    }
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == set()
+
+
 def test_a_folder_without_init_does_not_hide_a_declared_package(project):
     """Python finds a regular package anywhere on the path before a namespace folder: docs in
     'vignettes/sqlalchemy/' (Arize-ai/phoenix) and a subpackage folder 'utils/mcp/' (open-webui)

@@ -106,11 +106,16 @@ class ProjectIndex:
                 return ".".join(rel_parts)
         return None
 
-    @staticmethod
-    def roots_for(filename: str, top: str | None = None) -> tuple[str, ...]:
+    def roots_for(self, filename: str, top: str | None = None) -> tuple[str, ...]:
         if not filename or filename in ("-", "stdin"):
             return ()
-        return _roots_for(os.path.dirname(os.path.abspath(filename)), top)
+        roots = _roots_for(os.path.dirname(os.path.abspath(filename)), top)
+        if self.root is None:
+            return roots
+        # the folder above the project root is no source root: a checkout named like the package
+        # (chainlit/ holding backend/chainlit/) is not that package
+        inside = self.root.rstrip(os.sep) + os.sep
+        return tuple(r for r in roots if r == self.root or r.startswith(inside))
 
     def bound_names(self, location: ModuleLocation) -> frozenset[str]:
         """Names a module binds at module level (anywhere: if/try blocks, ``global`` in functions),
@@ -422,6 +427,7 @@ def for_file(filename: str, configured_root: str | None = None) -> ProjectIndex:
     root = metadata.root_for_file(filename, configured_root)
     extra = None
     if root is None:
-        roots = ProjectIndex.roots_for(filename)
+        roots = _roots_for(os.path.dirname(os.path.abspath(filename)), None) \
+            if filename and filename not in ("-", "stdin") else ()
         extra = roots[0] if roots else os.getcwd()  # the script's folder, or above its package
     return for_root(root, extra)
