@@ -353,6 +353,37 @@ def test_the_checkout_folder_is_not_the_package_it_is_named_after(tmp_path):
     assert codes(result.stdout) == set()
 
 
+def test_airflow_layout_providers_namespace_and_setup_py_extras(project):
+    """Airflow 2.0: airflow/providers/ has no __init__.py (a namespace folder inside the airflow
+    package) and each provider is named after its client library (providers/neo4j/hooks/neo4j.py
+    imports the 'neo4j' distribution); setup.py keeps extras in module-level lists that it gathers
+    at run time. Neither the provider folder nor an undeclared-looking extra is reported; an
+    import declared nowhere still is."""
+    root = project({
+        "setup.py": textwrap.dedent("""\
+            from setuptools import setup
+            neo4j = ['neo4j>=4.2.1']
+            presto = ['presto-python-client>=0.7.0,<0.8']
+            amazon = ['boto3>=1.15.0,<1.18.0', 'watchtower~=0.7.3']
+            EXTRAS_REQUIREMENTS = {'neo4j': neo4j, 'presto': presto, 'amazon': amazon}
+            setup(name='apache-airflow', install_requires=['sqlalchemy>=1.3.18'],
+                  extras_require=EXTRAS_REQUIREMENTS)
+            """),
+        "airflow/__init__.py": "",
+        "airflow/providers/neo4j/__init__.py": "",
+        "airflow/providers/neo4j/hooks/__init__.py": "",
+        "airflow/providers/neo4j/hooks/neo4j.py": "from neo4j import GraphDatabase, Neo4jDriver as Session\n",
+        "airflow/providers/presto/__init__.py": "",
+        "airflow/providers/presto/hooks/__init__.py": "",
+        "airflow/providers/presto/hooks/presto.py": "from prestodb.exceptions import DatabaseError\n",
+        "airflow/providers/amazon/aws/hooks/base_aws.py": "import botocore.session\n",
+        "airflow/providers/other/hooks/other.py": "from undeclared_client.database import DatabaseError\n",
+    })
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert codes(result.stdout) == {"airflow/providers/other/hooks/other.py:1:DBS001"}
+
+
 def test_a_folder_without_init_does_not_hide_a_declared_package(project):
     """Python finds a regular package anywhere on the path before a namespace folder: docs in
     'vignettes/sqlalchemy/' (Arize-ai/phoenix) and a subpackage folder 'utils/mcp/' (open-webui)

@@ -395,15 +395,22 @@ def _roots_for(folder: str, top: str | None) -> tuple[str, ...]:
         roots = [folder]  # a script: its folder is sys.path[0] (inside a package it is not)
     else:
         package_root = folder
-        while _is_package(package_root):
-            package_root = os.path.dirname(package_root)
+        # climb the packages, and a namespace folder inside one (Airflow's airflow/providers/,
+        # which has no __init__.py, is still part of the airflow package, not a sys.path entry)
+        while _is_package(package_root) or _is_package(os.path.dirname(package_root)):
+            parent = os.path.dirname(package_root)
+            if parent == package_root:
+                break
+            package_root = parent
         roots = [package_root]
     if top:
         current = folder
         while os.path.dirname(current) != current:
             parent = os.path.dirname(current)
-            # a folder named like the import, directly under a folder that is no package
-            if os.path.basename(current) == top and not _is_package(parent):
+            # a folder named like the import, directly under a folder that is no package (nor a
+            # namespace folder inside one)
+            if os.path.basename(current) == top and not _is_package(parent) \
+                    and not _is_package(os.path.dirname(parent)):
                 roots.append(parent)
             current = parent
     return tuple(dict.fromkeys(roots))

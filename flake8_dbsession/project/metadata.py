@@ -275,7 +275,18 @@ def _setup_py_requirements(path: str) -> list[str]:
         for value in values:
             if isinstance(value, (ast.List, ast.Tuple)):
                 out += [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    # requirement lists kept in module-level names and assembled at run time (Airflow's
+    # 'amazon = ["boto3>=1.15.0,<1.18.0", ...]' gathered into EXTRAS_REQUIREMENTS)
+    for stmt in tree.body:
+        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        if isinstance(value, (ast.List, ast.Tuple)):
+            out += [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                    and _REQUIREMENT_SPEC.match(e.value)]
     return out
+
+
+# 'boto3>=1.15.0,<1.18.0', 'neo4j', 'apache-beam[gcp]>=2.20; python_version < "3.9"'
+_REQUIREMENT_SPEC = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*((===?|[<>!~]=|[<>])[^;]*)?(;.*)?$")
 
 
 def _poetry_spec(version: str) -> str:
@@ -353,6 +364,9 @@ KNOWN_RENAMES: dict[str, tuple[str, ...]] = {
     "pymupdf": ("fitz", "pymupdf"),
     "umsgpack": ("umsgpack",),
     "aiogram": ("aiogram",),
+    "presto-python-client": ("prestodb",),
+    "google-auth": ("google",),
+    "pyspark": ("pyspark",),
 }
 
 
