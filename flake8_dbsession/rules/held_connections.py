@@ -252,9 +252,31 @@ class SessionHeldAcrossIO(_Detecting):
             if isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 return False
             if isinstance(ancestor, (ast.While, ast.For, ast.AsyncFor)):
+                users = set(holding) | self._built_on(holding, ancestor)
                 return any(isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
-                           and source_text(sub.func.value) in holding for sub in ast.walk(ancestor))
+                           and source_text(sub.func.value) in users for sub in ast.walk(ancestor))
         return False
+
+    def _built_on(self, holding: dict[str, ast.AST], loop: ast.AST) -> set[str]:
+        """Handles built on a held session or connection before the loop and not rebound in it
+        (``context = MigrationContext.configure(connection)``): using them uses it. A name the
+        loop rebinds from such a call (``item = Files.get_file_by_id(id, db=db)``) holds rows
+        read again and again, not a handle."""
+        func = self.model.function_scope
+        if func is None:
+            return set()
+        built, rebound = set(), set()
+        for node in ast.walk(func.node):
+            if not isinstance(node, ast.Assign):
+                continue
+            names = {t.id for t in node.targets if isinstance(t, ast.Name)}
+            if loop.lineno <= node.lineno <= (loop.end_lineno or loop.lineno):
+                rebound |= names
+            elif isinstance(node.value, ast.Call) and node.lineno < loop.lineno and any(
+                    isinstance(a, (ast.Name, ast.Attribute)) and source_text(a) in holding
+                    for a in list(node.value.args) + [k.value for k in node.value.keywords]):
+                built |= names
+        return built - rebound
 
     def _forget(self, key_scope: int, obj: ast.expr | None) -> None:
         """``make_transient(job)``, ``session.expunge(job)``: ``job`` leaves its session, and its

@@ -20,10 +20,16 @@ _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 def checks_out_connections(model, call: ast.Call) -> bool:
     """A session built directly on something other than a known engine (``Session(bind=conn)``, as
     Alembic migrations do with ``op.get_bind()``) borrows that connection: it checks nothing out of
-    a pool, so leaving it open leaks nothing. Factories and engines do check out."""
+    a pool, so leaving it open leaks nothing. Factories and engines do check out, unless the call
+    hands the factory a bind of its own (``Session = sessionmaker()`` ... ``Session(bind=connection)``
+    in a mapper event, as Superset's tag listeners do)."""
+    keyword = next((kw.value for kw in call.keywords if kw.arg == "bind"), None)
     if sqla_names.class_flavour(model.qualname(call.func)) is None:
-        return True
-    bind = call.args[0] if call.args else next((kw.value for kw in call.keywords if kw.arg == "bind"), None)
+        if keyword is None:
+            return True
+        bind = keyword
+    else:
+        bind = call.args[0] if call.args else keyword
     flavour = model.flavour(bind)
     return flavour is not None and flavour.kind is Kind.ENGINE
 
