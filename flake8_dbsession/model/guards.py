@@ -106,3 +106,12 @@ def flavour_checks(test: ast.expr) -> set[str]:
         elif isinstance(node, ast.Attribute) and _is_flavour_word(node.attr):
             out.update(dotted_prefixes(node.value)[-1:])
     return out
+
+
+def is_test_module(filename: str) -> bool:
+    """A test module by its name: ``test_*.py``, ``*_test.py``, ``*_tests.py``, ``conftest.py``
+    (the folder is not looked at: helpers under ``tests/`` may be anything). A test that sleeps or
+    calls out while a session is open holds one connection of a test database for a moment; no
+    pool of a running service runs dry."""
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.startswith("test_") or base.endswith(("_test.py", "_tests.py")) or base == "conftest.py"

@@ -19,7 +19,7 @@ from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef
 from flake8_dbsession.model.syntax import parameter_names
 from flake8_dbsession.model.walk import own_nodes
-from flake8_dbsession.model.guards import is_main_guard
+from flake8_dbsession.model.guards import is_main_guard, is_test_module
 from flake8_dbsession.rules.base import Rule, register
 
 _RUNNERS = {"asyncio.run", "anyio.run", "trio.run"}
@@ -34,8 +34,7 @@ _MAX_DEPTH = 3
 def _is_test_or_migration(filename: str) -> bool:
     base = os.path.basename(filename)
     parts = filename.replace(os.sep, "/").split("/")
-    return (base.startswith("test_") or base.endswith("_test.py") or base == "conftest.py"
-            or (base == "env.py" and any("alembic" in p or "migration" in p for p in parts)))
+    return is_test_module(filename) or (base == "env.py" and any("alembic" in p or "migration" in p for p in parts))
 
 
 @register

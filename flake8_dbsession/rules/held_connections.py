@@ -9,6 +9,7 @@ from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.rules.base import Rule, register
@@ -96,6 +97,7 @@ class SessionHeldAcrossIO(_Detecting):
 
     def __init__(self, file) -> None:
         super().__init__(file)
+        self._in_tests = is_test_module(file.filename)
         self._holding: dict[int, dict[str, ast.AST]] = {}  # function -> session text -> first I/O
         self._clients: dict[int, set[str]] = {}
         self._blocks: dict[int, list[str]] = {}  # with-block -> names it owns
@@ -225,6 +227,8 @@ class SessionHeldAcrossIO(_Detecting):
         for borrowed in self._pending.pop(key_scope, []):  # now it matters: read the callees
             self._borrowed_io(borrowed, key_scope)
         holding = self._holding.get(key_scope)
+        if self._in_tests:
+            return
         if not holding or (isinstance(node, ast.Call) and (self._works_with_held(node, holding)
                                                            or self._polls_held(node, holding))):
             return
