@@ -105,6 +105,7 @@ class SessionHeldAcrossIO(_Detecting):
         self._expired: dict[int, set[str]] = {}  # function -> sessions committed with expire_on_commit
         self._pending: dict[int, list[ast.Call]] = {}  # function -> calls handed a session, unread yet
         self._coroutines: dict[int, dict[str, ast.Call]] = {}  # function -> name -> the call it holds
+        self._pool_less: dict[int, set[str]] = {}  # function -> sessions on a NullPool engine
 
     def _loaded_objects(self, found) -> None:
         """``job = await session.get(Job, 1)``: remember which session loaded ``job``. Called for a
@@ -134,6 +135,17 @@ class SessionHeldAcrossIO(_Detecting):
             self._expired[key_scope].discard(owner)
             self._holding.setdefault(key_scope, {}).setdefault(owner, node)
 
+    def _note_pool_less(self, call: ast.expr, target: ast.expr) -> None:
+        """``with session_scope(nullpool=True) as session``: a first-party helper that builds its
+        engine with ``NullPool`` (Superset's Celery tasks) gives a session whose connection comes
+        from no pool; holding it runs no pool dry."""
+        if not isinstance(call, ast.Call) or not isinstance(target, ast.Name):
+            return
+        callee = self._detector()._callee(call.func, *self._class_context(), any_module=True)
+        if callee is not None and any(getattr(n, "id", None) == "NullPool" or getattr(n, "attr", None) == "NullPool"
+                                      for n in ast.walk(callee.node)):
+            self._pool_less.setdefault(self._scope_key(), set()).add(target.id)
+
     def _scope_key(self) -> int:
         return id(self.model.function_scope)
 
@@ -147,6 +159,7 @@ class SessionHeldAcrossIO(_Detecting):
             name = node.targets[0].id
             if isinstance(node.value, ast.Call):
                 self._coroutines.setdefault(key_scope, {})[name] = node.value  # may be a coroutine
+                self._note_pool_less(node.value, node.targets[0])
             elif name in self._coroutines.get(key_scope, {}):
                 del self._coroutines[key_scope][name]
 
@@ -163,6 +176,7 @@ class SessionHeldAcrossIO(_Detecting):
         if node.optional_vars is not None:
             with_node = self.model.parent
             self._blocks.setdefault(id(with_node), []).append(source_text(node.optional_vars))
+            self._note_pool_less(expr, node.optional_vars)
 
     def _leave_with(self, node: ast.AST) -> None:
         key_scope = self._scope_key()
@@ -232,7 +246,11 @@ class SessionHeldAcrossIO(_Detecting):
         if not holding or (isinstance(node, ast.Call) and (self._works_with_held(node, holding)
                                                            or self._polls_held(node, holding))):
             return
-        key, first = next(iter(holding.items()))
+        pool_less = self._pool_less.get(key_scope, set())
+        held = [(key, first) for key, first in holding.items() if key not in pool_less]
+        if not held:
+            return
+        key, first = held[0]
         self.report(node, f"{label} runs while '{key}' holds a pooled connection (checked out by "
                           f"'{source_text(first, 40)}' on line {getattr(first, 'lineno', '?')} and kept until "
                           f"its commit, rollback or close): every slow call keeps that connection from other "
@@ -376,7 +394,8 @@ class SessionHeldAcrossIO(_Detecting):
                 self._pending[key_scope] = pending = [call for call in pending if not first <= call.lineno <= last]
 
     def _finish(self, node: ast.AST) -> None:
-        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending, self._coroutines):
+        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending, self._coroutines,
+                      self._pool_less):
             table.pop(self._scope_key(), None)
 
     leave_FunctionDef = leave_AsyncFunctionDef = _finish
