@@ -384,6 +384,38 @@ def test_airflow_layout_providers_namespace_and_setup_py_extras(project):
     assert codes(result.stdout) == {"airflow/providers/other/hooks/other.py:1:DBS001"}
 
 
+def test_a_module_named_setup_py_inside_a_package_is_no_project_root(project):
+    """langflow's initial_setup/setup.py is a module of the package, not a packaging script: the
+    project root stays above, so 'langflow.services.deps' resolves (and its session_scope is
+    followed)."""
+    root = project({
+        "pyproject.toml": "[project]\nname = 'langflow'\ndependencies = ['sqlalchemy']\n",
+        "langflow/__init__.py": "",
+        "langflow/services/__init__.py": "",
+        "langflow/services/deps.py": "def session_scope():\n    pass\n",
+        "langflow/initial_setup/__init__.py": "",
+        "langflow/initial_setup/setup.py": "from langflow.services.deps import session_scope, get_db_typo\n",
+    })
+    metadata.find_root.cache_clear()
+    assert metadata.find_root(str(root / "langflow" / "initial_setup")) == str(root)
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
+    assert codes(result.stdout) == {"langflow/initial_setup/setup.py:1:DBS002"}
+
+
+def test_a_project_folder_imported_by_its_own_name(project):
+    """Arize-ai/phoenix's examples/agent_framework_comparison/ (its own requirements.txt, no
+    __init__.py) imports 'agent_framework_comparison.db.database': run from examples/, the project
+    folder is the package. Only what it lacks is reported."""
+    root = project({
+        "agent_framework_comparison/requirements.txt": "sqlalchemy\n",
+        "agent_framework_comparison/db/database.py": "def get_table():\n    pass\n",
+        "agent_framework_comparison/skills/generate_sql_query.py":
+            "from agent_framework_comparison.db.database import get_table, get_db_typo\n",
+    })
+    result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root / "agent_framework_comparison")
+    assert codes(result.stdout) == {"skills/generate_sql_query.py:1:DBS002"}
+
+
 def test_a_folder_without_init_does_not_hide_a_declared_package(project):
     """Python finds a regular package anywhere on the path before a namespace folder: docs in
     'vignettes/sqlalchemy/' (Arize-ai/phoenix) and a subpackage folder 'utils/mcp/' (open-webui)

@@ -110,12 +110,15 @@ class ProjectIndex:
         if not filename or filename in ("-", "stdin"):
             return ()
         roots = _roots_for(os.path.dirname(os.path.abspath(filename)), top)
-        if self.root is None:
+        if self.root is None or top is None or os.path.basename(self.root) != top \
+                or not _package_below(self.root, top):
             return roots
-        # the folder above the project root is no source root: a checkout named like the package
-        # (chainlit/ holding backend/chainlit/) is not that package
-        inside = self.root.rstrip(os.sep) + os.sep
-        return tuple(r for r in roots if r == self.root or r.startswith(inside))
+        # a checkout named like the package it holds further down (chainlit/ holding
+        # backend/chainlit/) is not that package: the folder above it is no source root. A project
+        # folder that is itself the package's folder (examples/agent_framework_comparison/ imported
+        # as 'agent_framework_comparison.db') keeps it.
+        above = os.path.dirname(self.root)
+        return tuple(r for r in roots if r != above)
 
     def bound_names(self, location: ModuleLocation) -> frozenset[str]:
         """Names a module binds at module level (anywhere: if/try blocks, ``global`` in functions),
@@ -383,6 +386,26 @@ def _module_bound_names(tree: ast.Module) -> frozenset[str]:
             names.add(node.name)
         stack.extend(ast.iter_child_nodes(node))
     return frozenset(names)
+
+
+@lru_cache(maxsize=256)
+def _package_below(root: str, top: str, depth: int = 3) -> bool:
+    """Is there a regular package named ``top`` inside ``root`` (a few levels down)?"""
+    level = [root]
+    for _ in range(depth):
+        following = []
+        for folder in level:
+            if os.path.isfile(os.path.join(folder, top, "__init__.py")):
+                return True
+            try:
+                entries = os.scandir(folder)
+            except OSError:
+                continue
+            with entries:
+                following += [e.path for e in entries
+                              if e.is_dir(follow_symlinks=False) and not e.name.startswith((".", "node_modules"))]
+        level = following[:200]
+    return False
 
 
 @lru_cache(maxsize=8192)

@@ -25,12 +25,21 @@ def find_root(directory: str) -> str | None:
     """The nearest folder at or above ``directory`` holding a project marker."""
     current = os.path.abspath(directory)
     while True:
-        if any(os.path.exists(os.path.join(current, marker)) for marker in ROOT_MARKERS):
+        if any(os.path.exists(os.path.join(current, marker)) for marker in ROOT_MARKERS) \
+                and not _module_named_like_a_marker(current):
             return current
         parent = os.path.dirname(current)
         if parent == current:
             return None
         current = parent
+
+
+def _module_named_like_a_marker(folder: str) -> bool:
+    """A package folder whose only marker is a module named ``setup.py`` (langflow's
+    ``initial_setup/setup.py``) is a package, not a project root."""
+    if not os.path.isfile(os.path.join(folder, "__init__.py")):
+        return False
+    return not any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS if marker != "setup.py")
 
 
 @lru_cache(maxsize=256)
