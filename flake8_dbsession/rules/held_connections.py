@@ -14,6 +14,7 @@ from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client, receiving_parameter
+from flake8_dbsession.rules.typed_calls import local_classes
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
 _DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
@@ -77,6 +78,17 @@ class _Detecting(Rule):
                 self.settings.io_calls, resolver.module_text if resolver is not None else None)
         return detector
 
+    def _typed_locals(self) -> dict[str, ast.expr]:
+        """The current function's locals bound to a class (``client = PluginModelClient()``)."""
+        func = self.model.function_scope
+        if func is None or func.kind != "function":
+            return {}
+        cache = self.__dict__.setdefault("_locals_cache", {})
+        if id(func.node) not in cache:
+            cache.clear()  # one function at a time: the walk does not come back to a finished one
+            cache[id(func.node)] = local_classes(func.node)
+        return cache[id(func.node)]
+
     def _class_context(self):
         func = self.model.function_scope
         cls = func.class_scope.node if func is not None and func.class_scope is not None else None
@@ -86,6 +98,15 @@ class _Detecting(Rule):
         if id(cls) not in cache:
             cache[id(cls)] = attribute_classes(cls)
         return cls, cache[id(cls)]
+
+
+def _uses(call: ast.Call, users: set[str], handed: set[str]) -> bool:
+    """``conn.execute(...)`` on one of ``users``, or ``connect(session)`` handed one of ``handed``
+    (mealie's wait-for-the-database loop)."""
+    if isinstance(call.func, ast.Attribute) and source_text(call.func.value) in users:
+        return True
+    return any(isinstance(a, (ast.Name, ast.Attribute)) and source_text(a) in handed
+               for a in list(call.args) + [k.value for k in call.keywords])
 
 
 @register
@@ -216,8 +237,10 @@ class SessionHeldAcrossIO(_Detecting):
         if not self._holding.get(key_scope) and not self._pending.get(key_scope):
             return
         cls, attrs = self._class_context()
-        label = self._detector().slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
-                                           awaited=isinstance(self.model.parent, ast.Await))
+        detector = self._detector()
+        detector.local_types = self._typed_locals()
+        label = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
+                                   awaited=isinstance(self.model.parent, ast.Await))
         if label is not None:
             self._slow_call_made(node, label, key_scope)
 
@@ -275,9 +298,23 @@ class SessionHeldAcrossIO(_Detecting):
                 return False
             if isinstance(ancestor, (ast.While, ast.For, ast.AsyncFor)):
                 users = set(holding) | self._built_on(holding, ancestor)
-                return any(isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
-                           and source_text(sub.func.value) in users for sub in ast.walk(ancestor))
+                handed = users & self._own_names()  # probes handed a session this function holds
+                return any(isinstance(sub, ast.Call) and _uses(sub, users, handed) for sub in ast.walk(ancestor))
         return False
+
+    def _own_names(self) -> set[str]:
+        """Names the current function binds itself (parameters, assignments, ``with`` targets):
+        a session read from an enclosing function's scope (open-webui's status stream polling
+        with the request's session, 81510e9) is not this function's to poll with."""
+        func = self.model.function_scope
+        if func is None or not isinstance(func.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return set()
+        args = func.node.args
+        names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        for node in ast.walk(func.node):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+        return names
 
     def _built_on(self, holding: dict[str, ast.AST], loop: ast.AST) -> set[str]:
         """Handles built on a held session or connection before the loop and not rebound in it

@@ -16,6 +16,7 @@ from typing import Callable, NamedTuple
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.rules.typed_calls import ClassMethods, ClassRef, function_imports, local_classes
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
                 "boto3", "botocore", "yfinance")
@@ -24,7 +25,7 @@ SLOW_FUNCTIONS = ("time.sleep", "asyncio.sleep")
 CLIENT_CONSTRUCTORS = {"Client", "AsyncClient", "Session", "ClientSession", "SMTP", "SMTP_SSL", "client",
                        "resource", "Ticker", "PoolManager", "Popen"}
 _NOT_SLOW_METHODS = {"close", "aclose", "__enter__", "__aenter__", "raise_for_status", "json"}
-MAX_DEPTH = 3
+MAX_DEPTH = 5
 _SLOW_WORDS = tuple({m.split(".")[0] for m in SLOW_MODULES} | {"sleep"})
 
 # (module path, line, column) of a first-party function in another module -> why it is slow.
@@ -39,6 +40,7 @@ class Callee(NamedTuple):
     node: ast.FunctionDef | ast.AsyncFunctionDef
     qualname_of: Callable[[ast.expr], str | None]
     path: str | None = None
+    owner: ClassRef | None = None  # the class a method was found in: its self.m() calls are followed
 
 
 def _matches_library(qualname: str) -> bool:
@@ -76,6 +78,9 @@ class SlowCallDetector:
         self.definition = definition
         self.patterns = patterns
         self._local_reasons: dict[tuple[None, int, int], str | None] = {}
+        self.classes = ClassMethods(lookup, qualname, definition)
+        self.local_types: dict[str, ast.expr] = {}  # set by the rule: the current function's typed locals
+        self._typed_locals: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ the current file
     def slow_call(self, call: ast.Call, clients: set[str], self_class: ast.ClassDef | None,
@@ -113,12 +118,14 @@ class SlowCallDetector:
             return None
         value = func.value
         if isinstance(value, ast.Name) and value.id == "self" and self_class is not None:
-            method = method_of(self_class, func.attr)
-            return Callee(method, self.qualname) if method is not None else None
+            return self._method(ClassRef(self_class, self.qualname, None), func.attr)
         instance = self.lookup(value.id) if isinstance(value, ast.Name) else None
         if isinstance(instance, Instance):  # Models.get_model_by_id where Models = ModelsTable() here
             method = method_of(instance.cls, func.attr)
             return Callee(method, self.qualname) if method is not None else None
+        if isinstance(value, ast.Name) and value.id in self.local_types:  # client = PluginModelClient()
+            cls = self.classes.resolve(self.local_types[value.id], self.qualname, None)
+            return self._method(cls, func.attr) if cls is not None else None
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and value.attr in attr_classes:
             for class_ref in attr_classes[value.attr]:
@@ -130,6 +137,15 @@ class SlowCallDetector:
             return self._class_method(value.func, func.attr)  # Provider().fetch(...)
         qualname = self.qualname(func)
         return self._imported_function(qualname, any_module) if qualname else None
+
+    def _method(self, cls: ClassRef, name: str) -> Callee | None:
+        """Method ``name`` of ``cls`` or of its first-party bases; an interface's abstract method
+        is no evidence of what runs."""
+        found = self.classes.method(cls, name)
+        if found is None:
+            return None
+        node, owner = found
+        return Callee(node, owner.qualname_of, owner.path, owner)
 
     def _class_method(self, class_ref: ast.expr, method: str):
         if isinstance(class_ref, ast.Name):
@@ -176,20 +192,44 @@ class SlowCallDetector:
             return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
 
+    def _body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
+        key = id(func)
+        if key not in self._typed_locals:
+            self._typed_locals[key] = (local_classes(func), function_imports(func))
+        return self._typed_locals[key]
+
+    def _method_in_body(self, func: ast.Attribute, callee: Callee) -> Callee | None:
+        """Inside a first-party body: ``self._request(...)`` (the method's class and bases),
+        ``client.get_model_schema(...)`` on ``client = PluginModelClient()`` or a ``cast``,
+        ``PluginModelClient().get_model_schema(...)``."""
+        value = func.value
+        cls = None
+        if isinstance(value, ast.Name) and callee.owner is not None and value.id == _self_name(callee.node):
+            cls = callee.owner
+        elif isinstance(value, ast.Name):
+            typed, imports = self._body_facts(callee.node)
+            expr = typed.get(value.id)
+            cls = self.classes.resolve(expr, callee.qualname_of, callee.path, imports) if expr is not None else None
+        elif isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+            cls = self.classes.resolve(value.func, callee.qualname_of, callee.path, self._body_facts(callee.node)[1])
+        return self._method(cls, func.attr) if cls is not None else None
+
     # ------------------------------------------------------------------ first-party bodies
-    def function_reason(self, callee: Callee, depth: int) -> str | None:
-        """Why ``callee`` is slow ('httpx.AsyncClient', 'time.sleep'), or None. Bounded, cached."""
+    def function_reason(self, callee: Callee, depth: int, iterated: bool = False) -> str | None:
+        """Why ``callee`` is slow ('httpx.AsyncClient', 'time.sleep'), or None. Bounded, cached.
+        ``iterated``: the caller iterates what the call returns, so a generator's body runs."""
         func, qualname_of = callee.node, callee.qualname_of
         cache: dict = _function_cache if callee.path is not None else self._local_reasons
-        key = (callee.path, func.lineno, func.col_offset)
+        key = (callee.path, func.lineno, func.col_offset, iterated)
         if key in cache:
             return cache[key]
-        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(func)):
+        if not iterated and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(func)):
             cache[key] = None  # a generator: calling it runs none of its body
             return None
         cache[key] = None  # recursion guard
         reason = None
         clients = _clients_built(func, qualname_of)
+        loops = _iterated_calls(func)
         for node in own_nodes(func):
             if not isinstance(node, ast.Call):
                 continue
@@ -201,15 +241,45 @@ class SlowCallDetector:
             if used is not None:
                 reason = used
                 break
-            if depth < MAX_DEPTH and isinstance(node.func, ast.Name) and qualname and "." in qualname:
+            if depth >= MAX_DEPTH:
+                continue
+            target = None
+            if isinstance(node.func, ast.Name) and qualname and "." in qualname:
                 target = self._imported_function(qualname)
-                if target is not None:
-                    inner = self.function_reason(target, depth + 1)
-                    if inner:
-                        reason = inner
-                        break
+            elif isinstance(node.func, ast.Attribute):
+                target = self._method_in_body(node.func, callee)
+            if target is not None and not is_abstract(target.node):
+                inner = self.function_reason(target, depth + 1, id(node) in loops)
+                if inner:
+                    reason = inner
+                    break
         cache[key] = reason
         return reason
+
+
+def _iterated_calls(func: ast.AST) -> set[int]:
+    """ids of the calls whose result ``func`` iterates: ``for x in gen()``, or ``r = gen()`` then
+    ``for x in r`` (dify's plugin client streams its daemon's answer through generators)."""
+    bound: dict[str, int] = {}
+    iterated: set[int] = set()
+    loops = []
+    for node in own_nodes(func):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, ast.Call):
+            bound[node.targets[0].id] = id(node.value)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            loops.append(node.iter)
+    for iterable in loops:
+        if isinstance(iterable, ast.Call):
+            iterated.add(id(iterable))
+        elif isinstance(iterable, ast.Name) and iterable.id in bound:
+            iterated.add(bound[iterable.id])
+    return iterated
+
+
+def _self_name(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    args = func.args.posonlyargs + func.args.args
+    return args[0].arg if args and args[0].arg in ("self", "cls") else None
 
 
 def _clients_built(func: ast.AST, qualname_of) -> dict[str, str]:

@@ -1,0 +1,141 @@
+"""Which first-party method a call on a typed local runs, for the slow-I/O detector.
+
+Evidence of a local's class, inside one function: ``client = PluginModelClient()``,
+``model = cast(TextEmbeddingModel, instance)``, ``repo: UserRepository = make()``. A method is looked
+up in the class and then in its first-party bases (``TextEmbeddingModel(AIModel)`` inherits
+``get_model_schema``), a few levels deep. Nothing is inferred beyond what the code states: a local
+bound twice to different classes, or to anything else, has no class.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Callable, NamedTuple
+
+from flake8_dbsession.model.scopes import Imported, LocalClass
+from flake8_dbsession.model.syntax import method_of
+from flake8_dbsession.model.walk import own_nodes
+
+MAX_BASES = 4
+
+
+class ClassRef(NamedTuple):
+    """A first-party class and how names read in its module (``path`` None: the linted file)."""
+
+    node: ast.ClassDef
+    qualname_of: Callable[[ast.expr], str | None]
+    path: str | None
+
+
+def local_classes(func: ast.AST) -> dict[str, ast.expr]:
+    """name -> the class expression a local of ``func`` is bound to, when every binding agrees:
+    ``x = Cls(...)``, ``x = cast(Cls, ...)``, ``x: Cls = ...``."""
+    seen: dict[str, str | None] = {}
+    out: dict[str, ast.expr] = {}
+    for node in own_nodes(func):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name, cls = node.targets[0].id, _class_expr(node.value)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            name, cls = node.target.id, _annotation_class(node.annotation)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.NamedExpr, ast.withitem)):
+            target = node.optional_vars if isinstance(node, ast.withitem) else node.target
+            for sub in ast.walk(target) if target is not None else ():
+                if isinstance(sub, ast.Name):
+                    seen[sub.id] = None  # bound some other way: no class
+            continue
+        else:
+            continue
+        text = _dotted(cls) if cls is not None else None
+        if name in seen and seen[name] != text:
+            seen[name] = None
+        elif name not in seen:
+            seen[name] = text
+            if cls is not None:
+                out[name] = cls
+    return {name: cls for name, cls in out.items() if seen.get(name) is not None}
+
+
+def function_imports(func: ast.AST) -> dict[str, str]:
+    """Absolute imports made inside ``func`` (dify imports its plugin client there to avoid a
+    cycle): local name -> qualified name."""
+    out = {}
+    for node in own_nodes(func):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out.update({(a.asname or a.name): f"{node.module}.{a.name}" for a in node.names if a.name != "*"})
+    return out
+
+
+def _dotted(expr: ast.expr) -> str | None:
+    """'a.b.C' for a Name/Attribute chain (ast.dump would leave a reference cycle per call)."""
+    parts = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    parts.append(expr.id)
+    return ".".join(reversed(parts))
+
+
+def _class_expr(value: ast.expr) -> ast.expr | None:
+    if not isinstance(value, ast.Call):
+        return None
+    func = value.func
+    if (getattr(func, "id", None) or getattr(func, "attr", None)) == "cast" and value.args:
+        return _annotation_class(value.args[0])
+    if isinstance(func, (ast.Name, ast.Attribute)) and (getattr(func, "id", None) or func.attr)[:1].isupper():
+        return func  # Cls(...): a class by the naming convention; resolved before it counts
+    return None
+
+
+def _annotation_class(annotation: ast.expr) -> ast.expr | None:
+    return annotation if isinstance(annotation, (ast.Name, ast.Attribute)) else None
+
+
+class ClassMethods:
+    """Resolves class expressions to first-party classes and finds methods along their bases."""
+
+    def __init__(self, lookup: Callable[[str], object], qualname: Callable[[ast.expr], str | None],
+                 definition: Callable[[str], tuple]) -> None:
+        self.lookup = lookup  # the linted file's current scope
+        self.qualname = qualname  # the linted file's import resolution
+        self.definition = definition
+
+    def resolve(self, expr: ast.expr, qualname_of: Callable[[ast.expr], str | None],
+                path: str | None, imports: dict[str, str] | None = None) -> ClassRef | None:
+        """The first-party class ``expr`` names, read in the module at ``path`` (``imports``: the
+        enclosing function's own imports, which the module's resolution does not see)."""
+        if imports and isinstance(expr, ast.Name) and expr.id in imports:
+            binding, facts = self.definition(imports[expr.id])
+            if isinstance(binding, LocalClass) and facts is not None:
+                return ClassRef(binding.node, facts.model.qualname, facts.path)
+            return None
+        if path is None and isinstance(expr, ast.Name):
+            binding = self.lookup(expr.id)
+            if isinstance(binding, LocalClass):
+                return ClassRef(binding.node, self.qualname, None)
+            if not isinstance(binding, Imported):
+                return None
+            qualname = binding.qualname
+        else:
+            qualname = qualname_of(expr)
+        if not qualname:
+            return None
+        binding, facts = self.definition(qualname)
+        if isinstance(binding, LocalClass) and facts is not None:
+            return ClassRef(binding.node, facts.model.qualname, facts.path)
+        return None
+
+    def method(self, cls: ClassRef, name: str, depth: int = 0):
+        """(def, its class) for method ``name`` of ``cls`` or of a first-party base."""
+        found = method_of(cls.node, name)
+        if found is not None:
+            return found, cls
+        if depth >= MAX_BASES:
+            return None
+        for base in cls.node.bases:
+            base_ref = self.resolve(base, cls.qualname_of, cls.path)
+            if base_ref is not None and base_ref.node is not cls.node:
+                inherited = self.method(base_ref, name, depth + 1)
+                if inherited is not None:
+                    return inherited
+        return None
