@@ -125,8 +125,7 @@ class SessionHeldAcrossIO(_Detecting):
         self._loaded: dict[int, dict[str, str]] = {}  # function -> object name -> session text
         self._expired: dict[int, set[str]] = {}  # function -> sessions committed with expire_on_commit
         self._pending: dict[int, list[ast.Call]] = {}  # function -> calls handed a session, unread yet
-        self._coroutines: dict[int, dict[str, ast.Call]] = {}  # function -> name -> the call it holds
-        self._pool_less: dict[int, set[str]] = {}  # function -> sessions on a NullPool engine
+        self._bound_by: dict[int, dict[str, ast.Call]] = {}  # function -> name -> the call that bound it
 
     def _loaded_objects(self, found) -> None:
         """``job = await session.get(Job, 1)``: remember which session loaded ``job``. Called for a
@@ -157,15 +156,21 @@ class SessionHeldAcrossIO(_Detecting):
             self._holding.setdefault(key_scope, {}).setdefault(owner, node)
 
     def _note_pool_less(self, call: ast.expr, target: ast.expr) -> None:
+        """Remember where a ``with`` target came from; whether that call builds its engine with
+        ``NullPool`` is asked only when a finding is about to be made (see :meth:`_pool_less`)."""
+        if isinstance(call, ast.Call) and isinstance(target, ast.Name):
+            self._bound_by.setdefault(self._scope_key(), {})[target.id] = call
+
+    def _pool_less(self, key_scope: int, key: str) -> bool:
         """``with session_scope(nullpool=True) as session``: a first-party helper that builds its
         engine with ``NullPool`` (Superset's Celery tasks) gives a session whose connection comes
         from no pool; holding it runs no pool dry."""
-        if not isinstance(call, ast.Call) or not isinstance(target, ast.Name):
-            return
+        call = self._bound_by.get(key_scope, {}).get(key)
+        if call is None:
+            return False
         callee = self._detector()._callee(call.func, *self._class_context(), any_module=True)
-        if callee is not None and any(getattr(n, "id", None) == "NullPool" or getattr(n, "attr", None) == "NullPool"
-                                      for n in ast.walk(callee.node)):
-            self._pool_less.setdefault(self._scope_key(), set()).add(target.id)
+        return callee is not None and any(getattr(n, "id", None) == "NullPool" or getattr(n, "attr", None) == "NullPool"
+                                          for n in ast.walk(callee.node))
 
     def _scope_key(self) -> int:
         return id(self.model.function_scope)
@@ -179,10 +184,9 @@ class SessionHeldAcrossIO(_Detecting):
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
             if isinstance(node.value, ast.Call):
-                self._coroutines.setdefault(key_scope, {})[name] = node.value  # may be a coroutine
-                self._note_pool_less(node.value, node.targets[0])
-            elif name in self._coroutines.get(key_scope, {}):
-                del self._coroutines[key_scope][name]
+                self._bound_by.setdefault(key_scope, {})[name] = node.value  # a coroutine? a NullPool session?
+            elif name in self._bound_by.get(key_scope, {}):
+                del self._bound_by[key_scope][name]
 
     def visit_withitem(self, node: ast.withitem) -> None:
         expr = node.context_expr
@@ -248,7 +252,7 @@ class SessionHeldAcrossIO(_Detecting):
         """``callback = self._dispatch_callback_async(...)`` earlier, ``await callback`` now: the
         coroutine's body, and its slow call, runs at the ``await``."""
         key_scope = self._scope_key()
-        call = self._coroutines.get(key_scope, {}).get(getattr(node.value, "id", None))
+        call = self._bound_by.get(key_scope, {}).get(getattr(node.value, "id", None))
         if call is None or (not self._holding.get(key_scope) and not self._pending.get(key_scope)):
             return
         detector = self._detector()
@@ -269,8 +273,7 @@ class SessionHeldAcrossIO(_Detecting):
         if not holding or (isinstance(node, ast.Call) and (self._works_with_held(node, holding)
                                                            or self._polls_held(node, holding))):
             return
-        pool_less = self._pool_less.get(key_scope, set())
-        held = [(key, first) for key, first in holding.items() if key not in pool_less]
+        held = [(key, first) for key, first in holding.items() if not self._pool_less(key_scope, key)]
         if not held:
             return
         key, first = held[0]
@@ -431,8 +434,7 @@ class SessionHeldAcrossIO(_Detecting):
                 self._pending[key_scope] = pending = [call for call in pending if not first <= call.lineno <= last]
 
     def _finish(self, node: ast.AST) -> None:
-        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending, self._coroutines,
-                      self._pool_less):
+        for table in (self._holding, self._clients, self._loaded, self._expired, self._pending, self._bound_by):
             table.pop(self._scope_key(), None)
 
     leave_FunctionDef = leave_AsyncFunctionDef = _finish
