@@ -64,8 +64,12 @@ def test_case_is_complete(case):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_after_fix_is_silent(case):
-    _, actual, messages = lint_project(case / "after")
-    assert not actual, [(k, messages[k]) for k in sorted(actual)]
+    """Silent, except where the maintainers' fix left a bug of the same kind in place: such a line
+    is marked in after/ and ``after_note`` in case.toml says why it is still a bug."""
+    expected, actual, messages = lint_project(case / "after")
+    assert actual == expected, [(k, messages.get(k, "not reported")) for k in sorted(actual ^ expected)]
+    if expected:
+        assert case_info(case).get("after_note"), "after/ has markers: case.toml must explain them in after_note"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)

@@ -100,6 +100,14 @@ class _Detecting(Rule):
         return cls, cache[id(cls)]
 
 
+_STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
+                        "sse_starlette.sse.EventSourceResponse", "sse_starlette.EventSourceResponse"}
+
+
+def _short_call(call: ast.Call) -> str:
+    return f"{source_text(call.func, 40)}()"
+
+
 def _uses(call: ast.Call, users: set[str], handed: set[str]) -> bool:
     """``conn.execute(...)`` on one of ``users``, or ``connect(session)`` handed one of ``handed``
     (mealie's wait-for-the-database loop)."""
@@ -238,6 +246,9 @@ class SessionHeldAcrossIO(_Detecting):
             return
         if self._wrapper_io(node, key_scope) or self._borrowing(node, key_scope):
             return
+        if isinstance(self.model.parent, ast.Return) and self.model.qualname(func) in _STREAMING_RESPONSES:
+            self._streamed(node, key_scope)
+            return
         if not self._holding.get(key_scope) and not self._pending.get(key_scope):
             return
         cls, attrs = self._class_context()
@@ -247,6 +258,20 @@ class SessionHeldAcrossIO(_Detecting):
                                    awaited=isinstance(self.model.parent, ast.Await))
         if label is not None:
             self._slow_call_made(node, label, key_scope)
+
+    def _streamed(self, node: ast.Call, key_scope: int) -> None:
+        """``return StreamingResponse(...)`` / ``EventSourceResponse(...)`` while a session the
+        endpoint was given (its request's dependency) holds a connection: the dependency closes
+        it after the response is sent (FastAPI before 0.106 and from 0.118; a middleware's session
+        always), so the connection stays checked out for the whole stream (polar c2c166d)."""
+        func = self.model.function_scope
+        if func is None or not isinstance(func.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return
+        args = func.node.args
+        given = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        self._slow_call_made(node, f"{_short_call(node)} (the response streams for as long as the client stays "
+                                   f"connected, and the request's session is closed only after it)", key_scope,
+                             only=given)
 
     def visit_Await(self, node: ast.Await) -> None:
         """``callback = self._dispatch_callback_async(...)`` earlier, ``await callback`` now: the
@@ -264,7 +289,7 @@ class SessionHeldAcrossIO(_Detecting):
             self._slow_call_made(node, f"awaiting '{source_text(node.value)}' (the coroutine of "
                                        f"'{source_text(call.func, 40)}()', which calls {reason})", key_scope)
 
-    def _slow_call_made(self, node: ast.expr, label: str, key_scope: int) -> None:
+    def _slow_call_made(self, node: ast.expr, label: str, key_scope: int, only: set[str] | None = None) -> None:
         for borrowed in self._pending.pop(key_scope, []):  # now it matters: read the callees
             self._borrowed_io(borrowed, key_scope)
         holding = self._holding.get(key_scope)
@@ -273,7 +298,8 @@ class SessionHeldAcrossIO(_Detecting):
         if not holding or (isinstance(node, ast.Call) and (self._works_with_held(node, holding)
                                                            or self._polls_held(node, holding))):
             return
-        held = [(key, first) for key, first in holding.items() if not self._pool_less(key_scope, key)]
+        held = [(key, first) for key, first in holding.items()
+                if not self._pool_less(key_scope, key) and (only is None or key in only)]
         if not held:
             return
         key, first = held[0]

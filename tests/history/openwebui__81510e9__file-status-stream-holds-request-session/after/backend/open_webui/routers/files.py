@@ -103,7 +103,7 @@ async def get_file_process_status(
 
                     await asyncio.sleep(1)
 
-            return StreamingResponse(
+            return StreamingResponse(  # DBS018
                 event_stream(file.id),
                 media_type="text/event-stream",
             )

@@ -100,7 +100,7 @@ async def get_file_process_status(
                 else:
                     yield f"data: {json.dumps({'status': 'not_found'})}\n\n"
 
-            return StreamingResponse(
+            return StreamingResponse(  # DBS018
                 event_stream(file),
                 media_type="text/event-stream",
             )

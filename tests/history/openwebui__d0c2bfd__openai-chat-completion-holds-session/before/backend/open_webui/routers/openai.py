@@ -202,7 +202,7 @@ async def generate_chat_completion(
         # Check if response is SSE
         if "text/event-stream" in r.headers.get("Content-Type", ""):
             streaming = True
-            return StreamingResponse(
+            return StreamingResponse(  # DBS018
                 stream_chunks_handler(r.content),
                 status_code=r.status,
                 headers=dict(r.headers),
