@@ -13,7 +13,8 @@ from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.rules.base import Rule, register
-from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS, SlowCallDetector, builds_client, receiving_parameter
+from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client, receiving_parameter
+from flake8_dbsession.rules.waiting import polls_held, works_with_held
 from flake8_dbsession.rules.typed_calls import local_classes
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
@@ -106,15 +107,6 @@ _STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.respon
 
 def _short_call(call: ast.Call) -> str:
     return f"{source_text(call.func, 40)}()"
-
-
-def _uses(call: ast.Call, users: set[str], handed: set[str]) -> bool:
-    """``conn.execute(...)`` on one of ``users``, or ``connect(session)`` handed one of ``handed``
-    (mealie's wait-for-the-database loop)."""
-    if isinstance(call.func, ast.Attribute) and source_text(call.func.value) in users:
-        return True
-    return any(isinstance(a, (ast.Name, ast.Attribute)) and source_text(a) in handed
-               for a in list(call.args) + [k.value for k in call.keywords])
 
 
 @register
@@ -295,8 +287,8 @@ class SessionHeldAcrossIO(_Detecting):
         holding = self._holding.get(key_scope)
         if self._in_tests:
             return
-        if not holding or (isinstance(node, ast.Call) and (self._works_with_held(node, holding)
-                                                           or self._polls_held(node, holding))):
+        if not holding or (isinstance(node, ast.Call) and (works_with_held(node, holding)
+                                                           or polls_held(self.model, node, holding))):
             return
         held = [(key, first) for key, first in holding.items()
                 if not self._pool_less(key_scope, key) and (only is None or key in only)]
@@ -308,63 +300,6 @@ class SessionHeldAcrossIO(_Detecting):
                           f"its commit, rollback or close): every slow call keeps that connection from other "
                           f"requests and under load the pool runs dry; commit or close first, or make the "
                           f"call before the session's first query")
-
-    @staticmethod
-    def _works_with_held(node: ast.Call, holding: dict[str, ast.AST]) -> bool:
-        """``acquire_lock(conn, key)``: the slow call is handed the held session or connection, so
-        the wait is part of using it (advisory locks, retries); the callee's own code is where a
-        slow call made while it holds the connection would be reported."""
-        values = list(node.args) + [kw.value for kw in node.keywords]
-        return any(isinstance(v, (ast.Name, ast.Attribute)) and source_text(v) in holding for v in values)
-
-    def _polls_held(self, node: ast.Call, holding: dict[str, ast.AST]) -> bool:
-        """``while True: conn.execute(try_lock); ...; await asyncio.sleep(backoff)``: a sleep in a
-        loop that uses the held session or connection is polling or retrying with it."""
-        if self.model.qualname(node.func) not in SLOW_FUNCTIONS:
-            return False
-        for ancestor in reversed(self.model.ancestors):
-            if isinstance(ancestor, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                return False
-            if isinstance(ancestor, (ast.While, ast.For, ast.AsyncFor)):
-                users = set(holding) | self._built_on(holding, ancestor)
-                handed = users & self._own_names()  # probes handed a session this function holds
-                return any(isinstance(sub, ast.Call) and _uses(sub, users, handed) for sub in ast.walk(ancestor))
-        return False
-
-    def _own_names(self) -> set[str]:
-        """Names the current function binds itself (parameters, assignments, ``with`` targets):
-        a session read from an enclosing function's scope (open-webui's status stream polling
-        with the request's session, 81510e9) is not this function's to poll with."""
-        func = self.model.function_scope
-        if func is None or not isinstance(func.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return set()
-        args = func.node.args
-        names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
-        for node in ast.walk(func.node):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-        return names
-
-    def _built_on(self, holding: dict[str, ast.AST], loop: ast.AST) -> set[str]:
-        """Handles built on a held session or connection before the loop and not rebound in it
-        (``context = MigrationContext.configure(connection)``): using them uses it. A name the
-        loop rebinds from such a call (``item = Files.get_file_by_id(id, db=db)``) holds rows
-        read again and again, not a handle."""
-        func = self.model.function_scope
-        if func is None:
-            return set()
-        built, rebound = set(), set()
-        for node in ast.walk(func.node):
-            if not isinstance(node, ast.Assign):
-                continue
-            names = {t.id for t in node.targets if isinstance(t, ast.Name)}
-            if loop.lineno <= node.lineno <= (loop.end_lineno or loop.lineno):
-                rebound |= names
-            elif isinstance(node.value, ast.Call) and node.lineno < loop.lineno and any(
-                    isinstance(a, (ast.Name, ast.Attribute)) and source_text(a) in holding
-                    for a in list(node.value.args) + [k.value for k in node.value.keywords]):
-                built |= names
-        return built - rebound
 
     def _forget(self, key_scope: int, obj: ast.expr | None) -> None:
         """``make_transient(job)``, ``session.expunge(job)``: ``job`` leaves its session, and its
