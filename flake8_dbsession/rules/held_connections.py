@@ -13,6 +13,7 @@ from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
 from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client, receiving_parameter
 from flake8_dbsession.rules.waiting import polls_held, works_with_held
 from flake8_dbsession.rules.typed_calls import local_classes
@@ -371,6 +372,8 @@ class SessionHeldAcrossIO(_Detecting):
             key = source_text(arg)
             holding = self._holding.setdefault(key_scope, {})
             last = last_use(callee.node, param, _does_io, _RELEASE.__contains__)
+            if last is None and wraps_and_queries(self._detector().classes, callee, param):
+                last = "io"  # CheckoutRepository.from_session(session), then a repository query
             if last == "release":
                 holding.pop(key, None)
             elif last == "io" and key not in holding:

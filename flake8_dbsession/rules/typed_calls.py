@@ -133,6 +133,8 @@ class ClassMethods:
         if depth >= MAX_BASES:
             return None
         for base in cls.node.bases:
+            if isinstance(base, ast.Subscript):  # RepositoryBase[Checkout]: the generic class
+                base = base.value
             base_ref = self.resolve(base, cls.qualname_of, cls.path)
             if base_ref is not None and base_ref.node is not cls.node:
                 inherited = self.method(base_ref, name, depth + 1)
