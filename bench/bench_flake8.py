@@ -4,10 +4,11 @@
     python bench/bench_flake8.py                      # prefect from PyPI (default)
     python bench/bench_flake8.py --package apache-airflow --runs 3
 
-It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), makes
-a virtual environment there with the same flake8 and without this plugin (once), then times
-``flake8 -j1 --select=DBS`` over the sources with the plugin (this interpreter's environment) and
-without it (the cache venv), alternating ``--runs`` times, and prints the ratio of the medians; then
+It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), then
+times ``flake8 -j1 --select=DBS`` over the sources with the plugin and with the plugin idle (loaded,
+doing nothing: same interpreter, same installed packages), alternating ``--runs`` times, and prints
+the ratio of the medians (``--clean-venv``: compare with flake8 in a virtual environment of its own
+without the plugin, made in the cache once); then
 runs flake8 once in this process and prints the share of its time spent in the plugin. Not a test:
 timings depend on the machine; the ratios are what to compare.
 """
@@ -119,19 +120,30 @@ def plugin_share(sources: Path, argv: list[str]) -> tuple[float, float]:
     return spent[0], time.perf_counter() - start
 
 
+# flake8 in this environment with the plugin loaded but doing nothing: the same interpreter, the
+# same installed distributions, so the difference is the plugin's work (garbage collection included)
+_IDLE_PLUGIN = ("import sys; import flake8_dbsession.plugin as p; p.DBSessionChecker.run = lambda self: iter(()); "
+                "from flake8.main.cli import main; sys.argv[0] = 'flake8'; main()")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--package", default="prefect")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--clean-venv", action="store_true",
+                        help="compare with flake8 in a separate environment without the plugin installed, "
+                             "instead of this environment with the plugin idle")
     args = parser.parse_args()
 
     sources = fetch(args.package)
     files = sum(1 for _ in sources.rglob("*.py"))
-    base = base_flake8()
     argv = ["-j1", "--isolated", "--select=DBS", "."]
-    times, out = interleaved([str(base), *argv], [sys.executable, "-m", "flake8", *argv], sources, args.runs)
+    without = [str(base_flake8()), *argv] if args.clean_venv else [sys.executable, "-c", _IDLE_PLUGIN, *argv]
+    times, out = interleaved(without, [sys.executable, "-m", "flake8", *argv], sources, args.runs)
     findings = [line for line in out.splitlines() if line.strip()]
-    print(f"package: {args.package} ({files} .py files), {args.runs} alternating runs per side")
+    baseline = "flake8 in a clean environment" if args.clean_venv else "the plugin idle in this environment"
+    print(f"package: {args.package} ({files} .py files), {args.runs} alternating runs per side; "
+          f"without = {baseline}")
     for what, index in (("wall", 0), ("CPU", 1)):
         without = [run[index] for run in times["without"]]
         with_ = [run[index] for run in times["with"]]
