@@ -196,6 +196,8 @@ class SessionHeldAcrossIO(_Detecting):
             self._clients.setdefault(self._scope_key(), set()).add(node.optional_vars.id)
             return
         found = method_call(self.model, expr)
+        if node.optional_vars is not None:
+            self._shadow(source_text(node.optional_vars))
         if found is not None and found.receiver.kind is Kind.ENGINE and found.method in ("connect", "begin"):
             key = source_text(node.optional_vars) if node.optional_vars is not None else source_text(expr)
             self._holding.setdefault(self._scope_key(), {}).setdefault(key, expr)
@@ -203,6 +205,21 @@ class SessionHeldAcrossIO(_Detecting):
             with_node = self.model.parent
             self._blocks.setdefault(id(with_node), []).append(source_text(node.optional_vars))
             self._note_pool_less(expr, node.optional_vars)
+
+    def _shadow(self, name: str) -> None:
+        """``async with engine.begin() as conn:`` inside an outer ``async with ... as conn:``: the
+        outer block's connection stays checked out until that block ends, though its name now
+        means the inner one (agenta's migration utils). It is kept under a name of its own."""
+        holding = self._holding.get(self._scope_key())
+        if not holding or name not in holding:
+            return
+        for names in self._blocks.values():
+            if name in names:
+                first = holding.pop(name)
+                outer = f"{name} (the connection of line {getattr(first, 'lineno', '?')})"
+                holding[outer] = first
+                names[names.index(name)] = outer
+                return
 
     def _leave_with(self, node: ast.AST) -> None:
         key_scope = self._scope_key()
