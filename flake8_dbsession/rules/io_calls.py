@@ -139,8 +139,8 @@ class SlowCallDetector:
         return self._imported_function(qualname, any_module) if qualname else None
 
     def _method(self, cls: ClassRef, name: str) -> Callee | None:
-        """Method ``name`` of ``cls`` or of its first-party bases; an interface's abstract method
-        is no evidence of what runs."""
+        """Method ``name`` of ``cls`` or of its first-party bases (an interface's abstract method
+        makes no call, so reading it finds no evidence)."""
         found = self.classes.method(cls, name)
         if found is None:
             return None
