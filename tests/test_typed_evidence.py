@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from flake8_dbsession.model import records
-from flake8_dbsession.rules.typed_calls import function_imports, local_classes
+from flake8_dbsession.model.classes import function_imports, local_classes
 
 
 def _func(source: str) -> ast.FunctionDef:

@@ -61,14 +61,8 @@ class FunctionProducts:
 
     def _own_method(self, expr: ast.Attribute) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
         """``self.with_session`` inside a method: that method of the enclosing class."""
-        func = self.model.scope.function
-        if func is None or func.class_scope is None or not isinstance(expr.value, ast.Name) \
-                or expr.value.id != func.self_name:
-            return None
-        found, binding = func.lookup(expr.value.id)
-        if not found or binding is not None:
-            return None  # self rebound to something else
-        return method_of(func.class_scope.node, expr.attr)
+        cls = self.model.self_class(expr.value)
+        return method_of(cls.node, expr.attr) if cls is not None else None
 
     def of_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product | None:
         key = id(node)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from flake8_dbsession.model.scopes import Imported, LocalClass
+from flake8_dbsession.model.classes import ClassMethods
 from flake8_dbsession.model.syntax import called_name
 
 _RECORD_BASES = {"NamedTuple", "BaseModel", "SQLModel", "TypedDict"}
@@ -23,12 +23,12 @@ def record_class(model, resolver, func: ast.expr) -> ast.ClassDef | None:
     """The first-party record class that ``func`` names, or None."""
     if not isinstance(func, ast.Name):
         return None
-    _, binding = model.scope.lookup(func.id)
-    if isinstance(binding, Imported) and resolver is not None:
-        binding, _ = resolver.definition(binding.qualname)
-    if not isinstance(binding, LocalClass):
+    definition = resolver.definition if resolver is not None else (lambda qualname: (None, None))
+    found = ClassMethods(lambda name: model.scope.lookup(name)[1], model.qualname, definition) \
+        .resolve(func, model.qualname, None)
+    if found is None:
         return None
-    cls = binding.node
+    cls = found.node
     if any(called_name(d) in _RECORD_DECORATORS for d in cls.decorator_list) \
             or any(called_name(b) in _RECORD_BASES for b in cls.bases):
         return cls

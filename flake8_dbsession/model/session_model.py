@@ -297,6 +297,15 @@ class SessionModel(Bindings):
             return configured_factory(self, None, expr.id)
         return None
 
+    def self_class(self, expr: ast.expr) -> Scope | None:
+        """The enclosing class's scope when ``expr`` is the current method's own ``self`` (not
+        rebound to something else), else None."""
+        func = self.scope.function
+        if func is None or func.class_scope is None or not isinstance(expr, ast.Name) or expr.id != func.self_name:
+            return None
+        found, binding = func.lookup(expr.id)
+        return func.class_scope if found and binding is None else None
+
     def _attribute_flavour(self, expr: ast.Attribute) -> Flavour | None:
         if expr.attr in _SYNC_TWIN_ATTRS:
             return None
@@ -304,9 +313,9 @@ class SessionModel(Bindings):
         func = self.scope.function
         if isinstance(value, ast.Name) and func is not None and func.self_name == value.id \
                 and func.class_scope is not None:
-            found, binding = func.lookup(value.id)
-            if found and binding is None:  # self not rebound to something else
-                attrs = func.class_scope.attrs
+            cls = self.self_class(value)
+            if cls is not None:
+                attrs = cls.attrs
                 value = attrs.get(expr.attr)
                 if isinstance(value, Deferred):
                     if self._deferring:

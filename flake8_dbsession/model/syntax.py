@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 
+from flake8_dbsession.model.walk import own_nodes
+
 
 def last_name(expr: ast.expr | None) -> str | None:
     """'create_task' for ``asyncio.create_task`` or ``loop.create_task``; 'x' for ``x``."""
@@ -72,3 +74,23 @@ def query_receiver(expr: ast.expr) -> ast.expr | None:
             return expr.func.value
         expr = expr.func.value
     return None
+
+
+def names_null_pool(tree: ast.AST) -> bool:
+    """Does ``tree`` spell ``NullPool`` (``poolclass=NullPool``, ``pool.NullPool``)? Code that
+    builds its engine without a pool opens connections per use: holding one drains no pool."""
+    return any(getattr(node, "id", None) == "NullPool" or getattr(node, "attr", None) == "NullPool"
+               for node in ast.walk(tree))
+
+
+def assigned_names(func: ast.AST) -> set[str]:
+    """Names a function binds itself (assignments, with/for targets, imports, nested defs)."""
+    out = set()
+    for node in own_nodes(func):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            out.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return out

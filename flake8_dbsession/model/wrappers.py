@@ -52,12 +52,14 @@ Lookup = Callable[[str], object]  # a name in the class's module -> its binding
 Value = SessionRef | Wrapper
 
 
-def session_io(wrapper: Wrapper, name: str, depth: int = 0, does: Callable[[str], bool] | None = None
+def session_io(wrapper: Wrapper, name: str, depth: int = 0, does: Callable[[str], bool] | None = None,
+               find: Callable[[str], ast.FunctionDef | ast.AsyncFunctionDef | None] | None = None
                ) -> SessionRef | None:
     """The wrapped session that calling ``wrapper.name(...)`` does I/O on (or, with ``does``,
-    calls a method ``does`` accepts on: ``commit``...), or None."""
+    calls a method ``does`` accepts on: ``commit``...), or None. ``find``: how to look a method
+    of the wrapper up (default: the class's own body; callers that know the bases pass theirs)."""
     does = does or api.method_does_io
-    func = method_of(wrapper.cls, name)
+    func = find(name) if find is not None else method_of(wrapper.cls, name)
     if func is None or depth > MAX_DEPTH:
         return None
     fields = dict(wrapper.fields)
@@ -67,7 +69,7 @@ def session_io(wrapper: Wrapper, name: str, depth: int = 0, does: Callable[[str]
             continue
         receiver = node.func.value
         if isinstance(receiver, ast.Name) and receiver.id == self_name:  # self.other_method()
-            found = session_io(wrapper, node.func.attr, depth + 1, does)
+            found = session_io(wrapper, node.func.attr, depth + 1, does, find)
         elif isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name) \
                 and receiver.value.id == self_name and receiver.attr in fields:
             inner = fields[receiver.attr]

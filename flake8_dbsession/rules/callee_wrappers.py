@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import ast
 
-from flake8_dbsession.model import api
+from flake8_dbsession.model.wrappers import SessionRef, Wrapper, session_io
 from flake8_dbsession.model.walk import own_nodes
-from flake8_dbsession.rules.typed_calls import ClassMethods, ClassRef, function_imports
-
-MAX_DEPTH = 4
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, function_imports
 
 
-def wraps_and_queries(classes: ClassMethods, callee, param: str) -> bool:
-    """Does ``callee`` build a wrapper from its parameter ``param`` and query through it?"""
+def wraps_and_queries(classes: ClassMethods, callee, param: str, flavour) -> bool:
+    """Does ``callee`` build a wrapper from its parameter ``param`` (a session of ``flavour``) and
+    query through it?"""
     imports = function_imports(callee.node)
     wrappers: dict[str, tuple[ClassRef, str]] = {}
     for node in own_nodes(callee.node):
@@ -37,9 +36,18 @@ def wraps_and_queries(classes: ClassMethods, callee, param: str) -> bool:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in wrappers:
             cls, attr = wrappers[node.func.value.id]
-            if _method_queries(classes, cls, node.func.attr, attr, 0):
+            wrapper = Wrapper(cls.node, ((attr, SessionRef(param, flavour)),))
+            if session_io(wrapper, node.func.attr, find=_along_bases(classes, cls)) is not None:
                 return True
     return False
+
+
+def _along_bases(classes: ClassMethods, cls: ClassRef):
+    """Method lookup on the instance's class, then its first-party bases (overrides win)."""
+    def find(name: str):
+        found = classes.method(cls, name)
+        return found[0] if found is not None else None
+    return find
 
 
 def _wrapper_of(classes: ClassMethods, callee, call: ast.Call, param: str, imports) -> tuple[ClassRef, str] | None:
@@ -96,25 +104,3 @@ def _stored_as(classes: ClassMethods, cls: ClassRef, position: int | None, keywo
                         and target.value.id == params[0]:
                     return target.attr
     return None
-
-
-def _method_queries(classes: ClassMethods, cls: ClassRef, name: str, attr: str, depth: int) -> bool:
-    """Does ``cls().name(...)`` run an I/O method on ``self.<attr>``, directly or through other
-    methods of the instance (looked up on the instance's class, so overrides win)?"""
-    found = classes.method(cls, name)
-    if found is None or depth > MAX_DEPTH:
-        return False
-    func = found[0]
-    args = func.args.posonlyargs + func.args.args
-    self_name = args[0].arg if args else None
-    for node in own_nodes(func):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-            continue
-        receiver = node.func.value
-        if isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name) \
-                and receiver.value.id == self_name and receiver.attr == attr and api.method_does_io(node.func.attr):
-            return True
-        if isinstance(receiver, ast.Name) and receiver.id == self_name \
-                and _method_queries(classes, cls, node.func.attr, attr, depth + 1):
-            return True
-    return False

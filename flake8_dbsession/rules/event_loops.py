@@ -17,7 +17,7 @@ import os
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.scopes import Imported, LocalDef
-from flake8_dbsession.model.syntax import parameter_names
+from flake8_dbsession.model.syntax import assigned_names, names_null_pool, parameter_names
 from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.model.guards import is_main_guard, is_test_module
 from flake8_dbsession.rules.base import Rule, register
@@ -74,7 +74,7 @@ class EventLoopBridge(Rule):
                 coroutine, arguments = target.func, list(target.args) + [k.value for k in target.keywords]
             else:
                 return
-        made_here = _assigned_names(sync_func) | parameter_names(sync_func)
+        made_here = assigned_names(sync_func) | parameter_names(sync_func)
         found = self._shared_from_arguments(arguments, sync_func) \
             or self._shared_in(coroutine, 1, set(), made_here)
         if found is None or self._may_be_pool_less(found[0]):
@@ -103,13 +103,13 @@ class EventLoopBridge(Rule):
         module = getattr(self, "_module", None)
         if module is None:
             return False
-        if _names_null_pool(module):
+        if names_null_pool(module):
             return True
         for stmt in module.body:
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) \
                     and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets):
                 built_by = self._definition(stmt.value.func)
-                if built_by is not None and _names_null_pool(built_by[0]):
+                if built_by is not None and names_null_pool(built_by[0]):
                     return True
         return False
 
@@ -186,7 +186,7 @@ class EventLoopBridge(Rule):
             return None
         seen.add(id(node))
         same_file = flavour_of == self._here
-        local = _assigned_names(node) | parameter_names(node) | (made_here if same_file else set())
+        local = assigned_names(node) | parameter_names(node) | (made_here if same_file else set())
         local |= _disposed(node)  # the seed's fix: the coroutine empties the pool before its loop ends
         for sub in own_nodes(node):
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in local \
@@ -220,26 +220,8 @@ class EventLoopBridge(Rule):
         return None
 
 
-def _names_null_pool(tree: ast.AST) -> bool:
-    return any(getattr(n, "id", None) == "NullPool" or getattr(n, "attr", None) == "NullPool"
-               for n in ast.walk(tree))
-
-
 def _disposed(func: ast.AST) -> set[str]:
     """Names the coroutine calls ``.dispose()`` on."""
     return {node.func.value.id for node in own_nodes(func)
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dispose"
             and isinstance(node.func.value, ast.Name)}
-
-
-def _assigned_names(func: ast.AST) -> set[str]:
-    """Names a function binds itself (assignments, with/for targets, imports, nested defs)."""
-    out = set()
-    for node in own_nodes(func):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            out.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            out.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            out |= {(a.asname or a.name).split(".")[0] for a in node.names}
-    return out

@@ -11,12 +11,11 @@ from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
-from flake8_dbsession.model.syntax import method_of
+from flake8_dbsession.model.syntax import method_of, names_null_pool
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
 from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client, receiving_parameter
 from flake8_dbsession.rules.waiting import polls_held, works_with_held
-from flake8_dbsession.rules.typed_calls import local_classes
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
 _DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
@@ -79,17 +78,6 @@ class _Detecting(Rule):
                 self.model.qualname, lambda name: self.model.scope.lookup(name)[1], definition,
                 self.settings.io_calls, resolver.module_text if resolver is not None else None)
         return detector
-
-    def _typed_locals(self) -> dict[str, ast.expr]:
-        """The current function's locals bound to a class (``client = PluginModelClient()``)."""
-        func = self.model.function_scope
-        if func is None or func.kind != "function":
-            return {}
-        cache = self.__dict__.setdefault("_locals_cache", {})
-        if id(func.node) not in cache:
-            cache.clear()  # one function at a time: the walk does not come back to a finished one
-            cache[id(func.node)] = local_classes(func.node)
-        return cache[id(func.node)]
 
     def _class_context(self):
         func = self.model.function_scope
@@ -170,8 +158,7 @@ class SessionHeldAcrossIO(_Detecting):
         if call is None:
             return False
         callee = self._detector()._callee(call.func, *self._class_context(), any_module=True)
-        return callee is not None and any(getattr(n, "id", None) == "NullPool" or getattr(n, "attr", None) == "NullPool"
-                                          for n in ast.walk(callee.node))
+        return callee is not None and names_null_pool(callee.node)
 
     def _scope_key(self) -> int:
         return id(self.model.function_scope)
@@ -263,7 +250,8 @@ class SessionHeldAcrossIO(_Detecting):
             return
         cls, attrs = self._class_context()
         detector = self._detector()
-        detector.local_types = self._typed_locals()
+        func = self.model.function_scope
+        detector.local_types = detector.body_facts(func.node)[0] if func is not None and func.kind == "function" else {}
         label = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
                                    awaited=isinstance(self.model.parent, ast.Await))
         if label is not None:
@@ -389,7 +377,7 @@ class SessionHeldAcrossIO(_Detecting):
             key = source_text(arg)
             holding = self._holding.setdefault(key_scope, {})
             last = last_use(callee.node, param, _does_io, _RELEASE.__contains__)
-            if last is None and wraps_and_queries(self._detector().classes, callee, param):
+            if last is None and wraps_and_queries(self._detector().classes, callee, param, flavour):
                 last = "io"  # CheckoutRepository.from_session(session), then a repository query
             if last == "release":
                 holding.pop(key, None)

@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.model.walk import own_nodes
-from flake8_dbsession.rules.typed_calls import ClassMethods, ClassRef, function_imports, local_classes
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, function_imports, local_classes
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
                 "boto3", "botocore", "yfinance")
@@ -192,7 +192,8 @@ class SlowCallDetector:
             return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
 
-    def _body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
+    def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
+        """(locals bound to a stated class, imports made inside) of a function, once per function."""
         key = id(func)
         if key not in self._typed_locals:
             self._typed_locals[key] = (local_classes(func), function_imports(func))
@@ -207,11 +208,11 @@ class SlowCallDetector:
         if isinstance(value, ast.Name) and callee.owner is not None and value.id == _self_name(callee.node):
             cls = callee.owner
         elif isinstance(value, ast.Name):
-            typed, imports = self._body_facts(callee.node)
+            typed, imports = self.body_facts(callee.node)
             expr = typed.get(value.id)
             cls = self.classes.resolve(expr, callee.qualname_of, callee.path, imports) if expr is not None else None
         elif isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
-            cls = self.classes.resolve(value.func, callee.qualname_of, callee.path, self._body_facts(callee.node)[1])
+            cls = self.classes.resolve(value.func, callee.qualname_of, callee.path, self.body_facts(callee.node)[1])
         return self._method(cls, func.attr) if cls is not None else None
 
     # ------------------------------------------------------------------ first-party bodies

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 
 from flake8_dbsession.findings import source_text
+from flake8_dbsession.model.syntax import assigned_names, parameter_names
 from flake8_dbsession.rules.io_calls import SLOW_FUNCTIONS
 
 
@@ -49,12 +50,7 @@ def _own_names(func: ast.AST | None) -> set[str]:
     session, 81510e9) is not this function's to poll with."""
     if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return set()
-    args = func.args
-    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
-    for node in ast.walk(func):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-    return names
+    return parameter_names(func) | assigned_names(func)
 
 
 def _built_on(func: ast.AST | None, holding: dict[str, ast.AST], loop: ast.AST) -> set[str]:

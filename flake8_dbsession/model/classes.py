@@ -1,4 +1,7 @@
-"""Which first-party method a call on a typed local runs, for the slow-I/O detector.
+"""The project's classes as the code states them: the class a name refers to (this file, or
+another module through the resolver), the class a local of one function is bound to, and where a
+method is found along a class's first-party bases. Used by the slow-I/O detector (which method a
+call on a typed local runs) and by the record-field reader (DBS005).
 
 Evidence of a local's class, inside one function: ``client = PluginModelClient()``,
 ``model = cast(TextEmbeddingModel, instance)``, ``repo: UserRepository = make()``. A method is looked
