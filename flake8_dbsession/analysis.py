@@ -46,7 +46,9 @@ class FileContext:
         key = (line, col, code)
         if key not in self._seen:
             self._seen.add(key)
-            self.findings.append(Finding(line, col, code, message))
+            end_line = getattr(node, "end_lineno", None) or line
+            end_col = getattr(node, "end_col_offset", None)
+            self.findings.append(Finding(line, col, code, message, end_line, col if end_col is None else end_col))
 
 
 def _hook_tables(rules: list) -> tuple[dict, dict]:

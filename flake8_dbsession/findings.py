@@ -11,6 +11,8 @@ class Finding:
     col: int  # 0-based, as flake8 expects
     code: str
     message: str  # without the code
+    end_line: int = 0  # where the reported node ends (0: unknown); the standalone's ranges
+    end_col: int = 0  # 0-based, exclusive
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ from flake8_dbsession.rules import REGISTRY
 from flake8_dbsession.settings import OPTIONS
 from tests.conftest import FIXTURES, ROOT
 
-DOCS = ROOT / "docs" / "rules"
+DOCS = ROOT / "flake8_dbsession" / "rule_docs"
 ALL_CODES = [f"DBS{n:03d}" for n in range(1, 21)]
 SECTIONS = ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Options"]
 
