@@ -1,0 +1,126 @@
+"""Lint files: read and decode them as flake8 does, parse, analyse with the enabled rules, drop what
+``per-file-ignores`` and noqa comments silence. Many files run in worker processes; the result is
+the same, in the same order, whatever the number of jobs."""
+from __future__ import annotations
+
+import ast
+import io
+import os
+import sys
+import tokenize
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+from flake8_dbsession.analysis import analyze
+from flake8_dbsession.cli.files import Target
+from flake8_dbsession.cli.noqa import Suppressions, file_skipped, may_skip_file
+from flake8_dbsession.cli.selection import Layer, PerFileIgnore, enabled_codes
+from flake8_dbsession.findings import Finding
+from flake8_dbsession.relevance import might_use_sessions
+
+_SERIAL_BELOW = 16  # fewer files than this: starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line adds to every file's configuration."""
+
+    layer: Layer = Layer()
+    per_file_ignores: tuple[PerFileIgnore, ...] = ()
+
+
+@dataclass
+class FileResult:
+    display: str
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # kept only when there are findings
+    noqa_rows: list[int] = field(default_factory=list)  # per finding
+    warning: str | None = None  # unreadable or unparseable: one line for stderr
+
+
+def decode(data: bytes) -> list[str]:
+    """The file's lines as flake8 reads them: the coding cookie or UTF-8 (BOM dropped), and latin-1
+    when that fails."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (SyntaxError, UnicodeError, LookupError):
+        text = data.decode("latin-1")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return io.StringIO(text).readlines()
+
+
+def lint_target(target: Target, options: Options, data: bytes | None = None) -> FileResult:
+    """One file (``data``: its bytes from stdin)."""
+    result = FileResult(target.display, target.path)
+    if data is None:
+        try:
+            with open(target.path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            result.warning = f"{target.display}: cannot read: {exc.strerror or exc}"
+            return result
+    lines = decode(data)
+    source = "".join(lines)
+    config = target.config
+    if may_skip_file(source) and file_skipped(lines):
+        return result
+    # the rules run as flake8 runs them (select/ignore); per-file-ignores filter afterwards, as in
+    # flake8, so a rule that yields to another (DBS008 over DBS006) yields the same way
+    codes = enabled_codes(config.layer, options.layer)
+    muted = tuple(code for rule in config.per_file_ignores + options.per_file_ignores
+                  if rule.applies_to(target.path) for code in rule.codes)
+    if not codes or (muted and all(code.startswith(muted) for code in codes)):
+        return result
+    if not might_use_sessions(source, config.settings):
+        return result
+    try:
+        tree = ast.parse(source, filename=target.display)
+        findings = analyze(tree, target.path, config.settings, codes)
+    except (SyntaxError, ValueError) as exc:  # ValueError: NUL bytes on 3.11
+        line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        result.warning = f"{target.display}: cannot parse: {getattr(exc, 'msg', None) or exc}{line}"
+        return result
+    except (RecursionError, MemoryError):
+        result.warning = f"{target.display}: cannot parse: too deeply nested for Python's parser"
+        return result
+    if not findings:
+        return result
+    findings = [f for f in findings if not (muted and f.code.startswith(muted))]
+    if not findings:
+        return result
+    suppressions = Suppressions(lines)
+    kept = sorted((f for f in findings if not suppressions.suppressed(f.code, f.line)),
+                  key=lambda f: (f.line, f.col, f.code))
+    if kept:
+        result.findings = kept
+        result.lines = lines
+        result.noqa_rows = [suppressions.noqa_row(f.line) for f in kept]
+    return result
+
+
+def _lint_chunk(chunk: list[Target], options: Options) -> list[FileResult]:
+    return [lint_target(target, options) for target in chunk]
+
+
+def lint_all(targets: list[Target], options: Options, jobs: int) -> list[FileResult]:
+    """Every target, in the order given (sorted by the caller)."""
+    if jobs <= 1 or len(targets) < _SERIAL_BELOW:
+        return [lint_target(target, options) for target in targets]
+    # chunks of neighbouring files share their project's index and resolved modules in one worker
+    size = max(4, len(targets) // (jobs * 4))
+    chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
+    method = "fork" if sys.platform.startswith("linux") else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method)) as pool:
+        results = pool.map(_lint_chunk, chunks, [options] * len(chunks))
+        return [result for chunk in results for result in chunk]
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
