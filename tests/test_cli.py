@@ -285,3 +285,58 @@ def test_rule_command(capsys):
     assert len(out) == 20 and out[4].split()[:2] == ["DBS005", "async-call-not-awaited"]
     assert main(["rule", "DBS999"]) == 2
     assert "unknown code 'DBS999'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["setup.cfg", "tox.ini", ".flake8"])
+def test_each_flake8_config_file_is_a_source(tree, capsys, name):
+    tree({"app/jobs.py": BUG, name: "[flake8]\nselect = DBS009\n"})
+    assert check(capsys, "-q")[0] == 0
+    assert check(capsys, "-q", "--isolated")[0] == 1
+
+
+@pytest.mark.parametrize("name, text", [
+    ("pyproject.toml", '[tool.flake8-dbsession]\nignore = ["DBS005"]\n'),
+    ("lint.cfg", "[flake8]\nignore = DBS005\n"),
+])
+def test_config_flag_reads_pyproject_and_ini_files(tree, capsys, name, text):
+    tree({"app/jobs.py": BUG, "conf/" + name: text})
+    assert check(capsys, "-q")[0] == 1
+    assert check(capsys, "-q", "--config", "conf/" + name)[0] == 0
+
+
+def test_config_excludes_are_relative_to_the_config_and_gitignore_can_be_off(tree, capsys):
+    root = tree({"app/jobs.py": BUG, "app/gen/jobs.py": BUG, "ignored.py": BUG, ".gitignore": "ignored.py\n",
+                 "pyproject.toml": '[tool.flake8-dbsession]\nextend-exclude = ["app/gen"]\n'
+                                   'respect-gitignore = false\n'})
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    out = check(capsys, "-q")[1]
+    assert sorted({line.split(":")[0] for line in out.splitlines()}) == ["app/jobs.py", "ignored.py"]
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    from flake8_dbsession import __version__
+    assert capsys.readouterr().out == f"flake8-dbsession {__version__}\n"
+
+
+def test_no_command_is_bad_usage(capsys):
+    assert main([]) == 2
+    assert "a command is required" in capsys.readouterr().err
+
+
+def test_an_internal_error_skips_the_file_with_a_warning(tree, capsys, monkeypatch):
+    import flake8_dbsession.cli.lint as lint
+
+    def broken(tree_, path, *args):
+        if path.endswith("bad.py"):
+            raise KeyError("boom")
+        return real(tree_, path, *args)
+    real = lint.analyze
+    monkeypatch.setattr(lint, "analyze", broken)
+    tree({"app/jobs.py": BUG, "app/bad.py": BUG})
+    rc, out, err = check(capsys, "-q")
+    assert rc == 1 and out.startswith(LINE)
+    assert err == ("flake8-dbsession: warning: app/bad.py: internal error, file skipped (KeyError: 'boom'); "
+                   "please report it\n")

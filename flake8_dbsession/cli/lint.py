@@ -87,6 +87,10 @@ def lint_target(target: Target, options: Options, data: bytes | None = None) -> 
     except (RecursionError, MemoryError):
         result.warning = f"{target.display}: cannot parse: too deeply nested for Python's parser"
         return result
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must not cost the other files their findings
+        result.warning = (f"{target.display}: internal error, file skipped ({type(exc).__name__}: {exc}); "
+                          f"please report it")
+        return result
     if not findings:
         return result
     findings = [f for f in findings if not (muted and f.code.startswith(muted))]
