@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import Iterable
 
 from flake8_dbsession.findings import Finding
+from flake8_dbsession.fixes import Fix
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk_with_hooks
 from flake8_dbsession.project import index as project_index
@@ -20,8 +21,10 @@ from flake8_dbsession.settings import Settings
 class FileContext:
     """One linted file: its settings, its project, its session model, and the findings so far."""
 
-    def __init__(self, filename: str, settings: Settings, resolver: Resolver | None = None) -> None:
+    def __init__(self, filename: str, settings: Settings, resolver: Resolver | None = None,
+                 lines: list[str] | None = None) -> None:
         self.filename = filename
+        self.lines = lines  # the source, when the front end has it (fixes read it)
         self.settings = settings
         self.project = project_index.for_file(filename, settings.project_root)
         if resolver is None:
@@ -40,7 +43,7 @@ class FileContext:
     def project_resolver(self) -> ProjectResolver | None:
         return self.resolver if isinstance(self.resolver, ProjectResolver) else None
 
-    def report(self, node: ast.AST, code: str, message: str) -> None:
+    def report(self, node: ast.AST, code: str, message: str, fix: Fix | None = None) -> None:
         line = getattr(node, "lineno", 1)
         col = getattr(node, "col_offset", 0)
         key = (line, col, code)
@@ -48,7 +51,8 @@ class FileContext:
             self._seen.add(key)
             end_line = getattr(node, "end_lineno", None) or line
             end_col = getattr(node, "end_col_offset", None)
-            self.findings.append(Finding(line, col, code, message, end_line, col if end_col is None else end_col))
+            self.findings.append(Finding(line, col, code, message, end_line, col if end_col is None else end_col,
+                                         fix))
 
 
 def _hook_tables(rules: list) -> tuple[dict, dict]:
@@ -65,9 +69,10 @@ def _hook_tables(rules: list) -> tuple[dict, dict]:
 
 
 def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[str] | None = None,
-            resolver: Resolver | None = None) -> list[Finding]:
-    """Run the enabled rules (all when ``codes`` is None) over one parsed file."""
-    file = FileContext(filename, settings, resolver)
+            resolver: Resolver | None = None, lines: list[str] | None = None) -> list[Finding]:
+    """Run the enabled rules (all when ``codes`` is None) over one parsed file (``lines``: its
+    source, which some fixes need)."""
+    file = FileContext(filename, settings, resolver, lines)
     enabled = [cls for code, cls in sorted(REGISTRY.items()) if codes is None or code in codes]
     rules = [cls(file) for cls in enabled]
     enter, leave = _hook_tables(rules)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from flake8_dbsession.fixes import Fix
 
 
 @dataclass(frozen=True, order=True)
@@ -13,6 +15,7 @@ class Finding:
     message: str  # without the code
     end_line: int = 0  # where the reported node ends (0: unknown); the standalone's ranges
     end_col: int = 0  # 0-based, exclusive
+    fix: Fix | None = field(default=None, compare=False)  # the edits that repair it, when known
 
     @property
     def text(self) -> str:

@@ -47,7 +47,7 @@ def test_findings_exit_1_with_summary(tree, capsys):
     rc, out, err = check(capsys)
     assert rc == 1 and err == ""
     assert out.splitlines()[0].startswith(LINE + " AsyncSession.delete() is a coroutine")
-    assert out.splitlines()[-1] == "Found 1 error."
+    assert out.splitlines()[-2:] == ["Found 1 error.", "[*] 1 fixable with the `--fix` option."]
 
 
 def test_clean_exit_0(tree, capsys):
@@ -60,7 +60,8 @@ def test_exit_zero_quiet_and_statistics(tree, capsys):
     rc, out, _ = check(capsys, "--exit-zero", "-q")
     assert rc == 0 and len(out.splitlines()) == 2 and "Found" not in out
     rc, out, _ = check(capsys, "--statistics")
-    assert rc == 1 and out == "2\tDBS005\tasync-call-not-awaited\nFound 2 errors.\n"
+    assert rc == 1 and out == ("2\tDBS005\tasync-call-not-awaited\nFound 2 errors.\n"
+                               "[*] 2 fixable with the `--fix` option.\n")
     rc, out, _ = check(capsys, "--statistics", "--output-format", "json")
     assert json.loads(out) == [{"code": "DBS005", "name": "async-call-not-awaited", "count": 2,
                                 "fixable": False, "fixable_count": 0}]
@@ -329,10 +330,10 @@ def test_no_command_is_bad_usage(capsys):
 def test_an_internal_error_skips_the_file_with_a_warning(tree, capsys, monkeypatch):
     import flake8_dbsession.cli.lint as lint
 
-    def broken(tree_, path, *args):
+    def broken(tree_, path, *args, **kwargs):
         if path.endswith("bad.py"):
             raise KeyError("boom")
-        return real(tree_, path, *args)
+        return real(tree_, path, *args, **kwargs)
     real = lint.analyze
     monkeypatch.setattr(lint, "analyze", broken)
     tree({"app/jobs.py": BUG, "app/bad.py": BUG})

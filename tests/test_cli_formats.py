@@ -31,7 +31,9 @@ def test_json_round_trips_with_ruffs_fields(tree, capsys):  # noqa: F811
     assert len(records) == 1
     record = records[0]
     assert set(record) >= {"code", "message", "filename", "location", "end_location", "fix", "noqa_row", "url"}
-    assert record["code"] == "DBS005" and record["fix"] is None and record["noqa_row"] == 5
+    assert record["code"] == "DBS005" and record["noqa_row"] == 5
+    assert record["fix"] == {"applicability": "safe", "message": "Insert 'await'", "edits": [
+        {"content": "await ", "location": {"row": 5, "column": 15}, "end_location": {"row": 5, "column": 15}}]}
     assert record["filename"] == str(root / "app" / "jobs.py")
     assert record["location"] == {"row": 5, "column": 15}, "machine formats count characters"
     assert record["end_location"] == {"row": 5, "column": 29}
@@ -108,7 +110,8 @@ def test_pylint_full_and_junit(tree, capsys):  # noqa: F811
         full.splitlines()[0], " --> app/jobs.py:5:5", "  |", "3 |",
         "4 | async def remove(db: AsyncSession, job) -> None:",
         "5 |     db.delete(job)", "  |     ^^^^^^^^^^^^^^", "  |"]
-    assert full.splitlines()[0].startswith("DBS005 AsyncSession.delete()") and full.endswith("Found 1 error.\n")
+    assert full.splitlines()[0].startswith("DBS005 AsyncSession.delete()")
+    assert full.endswith("Found 1 error.\n[*] 1 fixable with the `--fix` option.\n")
     suites = ET.fromstring(run(capsys, "junit"))
     assert suites.get("tests") == "1" and suites.get("failures") == "1"
     case = suites.find("testsuite/testcase")

@@ -23,6 +23,12 @@ from flake8_dbsession.findings import Finding
 TOOL = "flake8-dbsession"
 
 
+def char_column(lines: list[str], row: int, col: int) -> int:
+    """A 0-based UTF-8 byte offset on ``row`` as a 1-based character column."""
+    text = lines[row - 1] if 0 < row <= len(lines) else ""
+    return len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore")) + 1
+
+
 @dataclass(frozen=True)
 class Item:
     """One finding with what every format needs."""
@@ -41,8 +47,7 @@ class Item:
         return self.lines[row - 1].rstrip("\r\n") if 0 < row <= len(self.lines) else ""
 
     def _chars(self, row: int, col: int) -> int:
-        """A 0-based UTF-8 byte offset on ``row`` as a 1-based character column."""
-        return len(self.source(row).encode("utf-8")[:col].decode("utf-8", errors="ignore")) + 1
+        return char_column(self.lines, row, col)
 
     @property
     def start(self) -> tuple[int, int]:
@@ -65,8 +70,22 @@ def items(results: list[FileResult]) -> list[Item]:
             for r in results for f, row in zip(r.findings, r.noqa_rows)]
 
 
-def summary(count: int) -> str:
-    return "All checks passed!" if not count else f"Found {count} error{'s' if count != 1 else ''}."
+def summary(count: int, fixed: int = 0) -> str:
+    if not count and not fixed:
+        return "All checks passed!"
+    total = count + fixed
+    text = f"Found {total} error{'s' if total != 1 else ''}."
+    return text[:-1] + f" ({fixed} fixed, {count} remaining)." if fixed else text
+
+
+def fix_hints(found: list[Item]) -> str:
+    """Ruff's lines under the summary: how many findings ``--fix`` (or ``--unsafe-fixes``) repairs."""
+    safe = sum(1 for i in found if i.finding.fix is not None and i.finding.fix.safe)
+    unsafe = sum(1 for i in found if i.finding.fix is not None and not i.finding.fix.safe)
+    out = f"[*] {safe} fixable with the `--fix` option.\n" if safe else ""
+    if unsafe:
+        out += f"({unsafe} hidden fix{'es' if unsafe != 1 else ''} can be enabled with the `--unsafe-fixes` option)\n"
+    return out
 
 
 # ---------------------------------------------------------------------------------------- text
@@ -102,6 +121,17 @@ def pylint(found: list[Item]) -> str:
 
 
 # ------------------------------------------------------------------------------------- machine
+def _fix_record(item: Item) -> dict | None:
+    fix = item.finding.fix
+    if fix is None:
+        return None
+    return {"applicability": "safe" if fix.safe else "unsafe", "message": fix.title,
+            "edits": [{"content": e.text,
+                       "location": {"row": e.line, "column": char_column(item.lines, e.line, e.col)},
+                       "end_location": {"row": e.end_line, "column": char_column(item.lines, e.end_line, e.end_col)}}
+                      for e in fix.edits]}
+
+
 def _record(item: Item) -> dict:
     (row, col), (end_row, end_col) = item.start, item.end
     return {
@@ -109,7 +139,7 @@ def _record(item: Item) -> dict:
         "code": item.finding.code,
         "end_location": {"column": end_col, "row": end_row},
         "filename": item.path,
-        "fix": None,
+        "fix": _fix_record(item),
         "location": {"column": col, "row": row},
         "message": item.finding.message,
         "name": item.rule.name,

@@ -40,17 +40,23 @@ class FileResult:
     warning: str | None = None  # unreadable or unparseable: one line for stderr
 
 
-def decode(data: bytes) -> list[str]:
-    """The file's lines as flake8 reads them: the coding cookie or UTF-8 (BOM dropped), and latin-1
-    when that fails."""
+def decode_source(data: bytes) -> tuple[list[str], str]:
+    """The file's lines as flake8 reads them, and the encoding to write them back with: the coding
+    cookie or UTF-8 ('utf-8-sig' when a BOM starts the file; the BOM is not in the lines), and
+    latin-1 when that fails (which gives the same bytes back)."""
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         text = data.decode(encoding)
     except (SyntaxError, UnicodeError, LookupError):
-        text = data.decode("latin-1")
+        encoding, text = "latin-1", data.decode("latin-1")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return io.StringIO(text).readlines()
+    # newline="" keeps every line's own ending ('\r\n' stays), so fixes write them back unchanged
+    return io.StringIO(text, newline="").readlines(), encoding
+
+
+def decode(data: bytes) -> list[str]:
+    return decode_source(data)[0]
 
 
 def lint_target(target: Target, options: Options, data: bytes | None = None) -> FileResult:
@@ -63,7 +69,12 @@ def lint_target(target: Target, options: Options, data: bytes | None = None) -> 
         except OSError as exc:
             result.warning = f"{target.display}: cannot read: {exc.strerror or exc}"
             return result
-    lines = decode(data)
+    return lint_lines(target, options, decode(data))
+
+
+def lint_lines(target: Target, options: Options, lines: list[str]) -> FileResult:
+    """One file's decoded lines (the editor's buffer, a file being fixed)."""
+    result = FileResult(target.display, target.path)
     source = "".join(lines)
     config = target.config
     if may_skip_file(source) and file_skipped(lines):
@@ -79,7 +90,7 @@ def lint_target(target: Target, options: Options, data: bytes | None = None) -> 
         return result
     try:
         tree = ast.parse(source, filename=target.display)
-        findings = analyze(tree, target.path, config.settings, codes)
+        findings = analyze(tree, target.path, config.settings, codes, lines=lines)
     except (SyntaxError, ValueError) as exc:  # ValueError: NUL bytes on 3.11
         line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         result.warning = f"{target.display}: cannot parse: {getattr(exc, 'msg', None) or exc}{line}"
@@ -106,20 +117,21 @@ def lint_target(target: Target, options: Options, data: bytes | None = None) -> 
     return result
 
 
-def _lint_chunk(chunk: list[Target], options: Options) -> list[FileResult]:
-    return [lint_target(target, options) for target in chunk]
+def _chunk(work, chunk: list[Target], options: Options) -> list:
+    return [work(target, options) for target in chunk]
 
 
-def lint_all(targets: list[Target], options: Options, jobs: int) -> list[FileResult]:
-    """Every target, in the order given (sorted by the caller)."""
+def lint_all(targets: list[Target], options: Options, jobs: int, work=lint_target) -> list:
+    """``work(target, options)`` for every target (default: lint it), in the order given (sorted
+    by the caller)."""
     if jobs <= 1 or len(targets) < _SERIAL_BELOW:
-        return [lint_target(target, options) for target in targets]
+        return [work(target, options) for target in targets]
     # chunks of neighbouring files share their project's index and resolved modules in one worker
     size = max(4, len(targets) // (jobs * 4))
     chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
     method = "fork" if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method)) as pool:
-        results = pool.map(_lint_chunk, chunks, [options] * len(chunks))
+        results = pool.map(_chunk, [work] * len(chunks), chunks, [options] * len(chunks))
         return [result for chunk in results for result in chunk]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import functools
 import json
 import os
 import sys
@@ -12,8 +14,9 @@ from flake8_dbsession import __version__
 from flake8_dbsession.catalog import all_rules, rule_info
 from flake8_dbsession.cli import formats
 from flake8_dbsession.cli.config import OUTPUT_FORMATS, Config, ConfigError, ConfigFinder, load_file
+from flake8_dbsession.cli import fixing
 from flake8_dbsession.cli.files import Target, collect
-from flake8_dbsession.cli.lint import FileResult, Options, default_jobs, lint_all, lint_target
+from flake8_dbsession.cli.lint import FileResult, Options, decode_source, default_jobs, lint_all, lint_target
 from flake8_dbsession.cli.selection import (
     Layer, SelectionError, check_selectors, enabled_codes, parse_per_file_ignores)
 
@@ -58,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     gitignore.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false")
     check.add_argument("--output-format", choices=OUTPUT_FORMATS, metavar="FORMAT",
                        help=f"one of {', '.join(OUTPUT_FORMATS)} (default: concise)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes (DBS005, DBS006, DBS007)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--statistics", action="store_true", help="counts per code instead of findings")
     check.add_argument("-q", "--quiet", action="store_true", help="findings only, no summary line")
@@ -136,9 +142,14 @@ def _check(args: argparse.Namespace) -> int:
     finder = ConfigFinder(cwd, Config(cwd) if args.isolated else load_file(args.config) if args.config else None)
     paths = args.paths or ["."]
     warnings: list[str] = []
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff exclude each other (--diff shows what --fix would write)")
+    fixed = 0
     if "-" in paths:
         if len(paths) > 1:
             raise UsageError("'-' (standard input) cannot be combined with other paths")
+        if args.fix or args.diff:
+            return _fix_stdin(args, finder, options, cwd)
         results, configs = _check_stdin(args, finder, options, cwd)
     else:
         targets = collect(paths, finder.for_dir, cwd=cwd, cli_exclude=args.exclude, cli_extend=args.extend_exclude,
@@ -146,15 +157,58 @@ def _check(args: argparse.Namespace) -> int:
                           warn=warnings.append)
         if not targets and not warnings:
             warnings.append("No Python files found under the given path(s)")
-        results = lint_all(targets, options, args.jobs or default_jobs())
         configs = [t.config for t in targets] or [finder.for_dir(cwd)]
+        jobs = args.jobs or default_jobs()
+        if args.fix or args.diff:
+            work = functools.partial(fixing.fix_target, unsafe=args.unsafe_fixes, write=args.fix)
+            outcomes = lint_all(targets, options, jobs, work)
+            if args.diff:
+                return _report_diff(outcomes, warnings)
+            results = [o.result for o in outcomes]
+            fixed = sum(o.fixed for o in outcomes if o.written)
+        else:
+            results = lint_all(targets, options, jobs)
     warnings += [r.warning for r in results if r.warning]
     for warning in warnings:
         sys.stderr.write(f"{PROG}: warning: {warning}\n")
     output_format = args.output_format or next((c.output_format for c in configs if c.output_format), "concise")
     found = formats.items(results)
-    sys.stdout.write(_render(found, output_format, args, configs, options))
+    sys.stdout.write(_render(found, output_format, args, configs, options, fixed))
     return 1 if found and not args.exit_zero else 0
+
+
+def _report_diff(outcomes: list[fixing.FixResult], warnings: list[str]) -> int:
+    """``--diff``: the unified diff of every file a fix would change on standard output; how many
+    findings it would fix on standard error; exit 1 when there is something to fix."""
+    warnings += [o.result.warning for o in outcomes if o.result.warning]
+    for warning in warnings:
+        sys.stderr.write(f"{PROG}: warning: {warning}\n")
+    changed = [o for o in outcomes if o.changed]
+    sys.stdout.write("".join(o.diff() for o in changed))
+    count = sum(o.fixed for o in changed)
+    if count:
+        sys.stderr.write(f"Would fix {count} error{'s' if count != 1 else ''}.\n")
+    return 1 if changed else 0
+
+
+def _fix_stdin(args: argparse.Namespace, finder: ConfigFinder, options: Options, cwd: str) -> int:
+    """Editors' fix-on-save: the fixed source on standard output (or the diff with --diff), the
+    findings that remain on standard error."""
+    display = args.stdin_filename or "-"
+    path = os.path.abspath(os.path.join(cwd, display))
+    data = sys.stdin.buffer.read()
+    lines, encoding = decode_source(data)
+    config = finder.for_dir(os.path.dirname(path))
+    target = Target(os.path.normpath(display) if args.stdin_filename else "-", path, config)
+    new, result, fixed = fixing.fix_lines(target, options, lines, args.unsafe_fixes)
+    if args.diff:
+        sys.stdout.write("".join(difflib.unified_diff(lines, new, fromfile=display, tofile=display)))
+    else:
+        sys.stdout.write("".join(new))
+    if result.warning:
+        sys.stderr.write(f"{PROG}: warning: {result.warning}\n")
+    sys.stderr.write(formats.concise(formats.items([result])))
+    return 1 if (result.findings or (args.diff and new != lines)) and not args.exit_zero else 0
 
 
 def _check_stdin(args: argparse.Namespace, finder: ConfigFinder, options: Options,
@@ -174,12 +228,12 @@ def _check_stdin(args: argparse.Namespace, finder: ConfigFinder, options: Option
 
 
 def _render(found: list[formats.Item], output_format: str, args: argparse.Namespace, configs: list[Config],
-            options: Options) -> str:
+            options: Options, fixed: int = 0) -> str:
     machine = output_format in formats.MACHINE
     if args.statistics:
         text = formats.statistics(found, output_format == "json")
         if output_format != "json" and not args.quiet:
-            text += formats.summary(len(found)) + "\n"
+            text += formats.summary(len(found), fixed) + "\n" + formats.fix_hints(found)
         return text
     if output_format == "sarif":
         codes = sorted(set().union(*(enabled_codes(c.layer, options.layer) for c in configs)))
@@ -188,7 +242,7 @@ def _render(found: list[formats.Item], output_format: str, args: argparse.Namesp
         return formats.junit(found, [])
     text = formats.SIMPLE[output_format](found)
     if not machine and output_format != "pylint" and not args.quiet:
-        text += formats.summary(len(found)) + "\n"
+        text += formats.summary(len(found), fixed) + "\n" + formats.fix_hints(found)
     return text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from flake8_dbsession import fixes
 from flake8_dbsession.model import api, records
 from flake8_dbsession.model.calls import MethodCall, context_protocols, method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
@@ -35,6 +36,7 @@ class _Pending:
     found: MethodCall
     name: str
     misuses: list[Use] = field(default_factory=list)
+    fix: fixes.Fix | None = None
 
 
 @register
@@ -56,6 +58,9 @@ class AsyncCallNotAwaited(Rule):
             return None
         return found if api.must_be_consumed(found.api, found.method) else None
 
+    def _fix(self, node: ast.Call) -> fixes.Fix | None:
+        return fixes.insert_await(node, self.model.ancestors, self.model.in_async_function)
+
     def visit_Call(self, node: ast.Call) -> None:
         found = self._coroutine_call(node)
         if found is None:
@@ -74,9 +79,9 @@ class AsyncCallNotAwaited(Rule):
             return  # DBS007's business
         if use is Use.BOUND:
             name = bound_name(self.model.parent)
-            self._pending.setdefault(id(self.model.scope), {})[name] = _Pending(found, name)
+            self._pending.setdefault(id(self.model.scope), {})[name] = _Pending(found, name, fix=self._fix(node))
             return
-        self.report(node, self._message(found, use) + _note(found.receiver))
+        self.report(node, self._message(found, use) + _note(found.receiver), self._fix(node))
 
     def _stored_in_record(self, node: ast.Call, found: MethodCall) -> None:
         """``TableResults(name, conn.run_sync(check))``: handed to a project record class whose
@@ -92,7 +97,7 @@ class AsyncCallNotAwaited(Rule):
         self.report(node, f"{found.label} is a coroutine and is not awaited: it is stored in "
                           f"{cls.name}, whose field is annotated '{source_text(annotation)}', so the "
                           f"{found.method} never happens; write 'await {source_text(node)}'"
-                          f"{_note(found.receiver)}")
+                          f"{_note(found.receiver)}", self._fix(node))
 
     def visit_Name(self, node: ast.Name) -> None:
         if not self._pending:
@@ -146,7 +151,7 @@ class AsyncCallNotAwaited(Rule):
             verb = "tested" if pending.misuses[0] in (Use.TRUTH, Use.COMPARED_TO_NONE) else "used"
             head += f" (it is {verb} as if it held the result)"
         self.report(found.call, f"{head}: the {found.method} never happens; write "
-                                f"'{pending.name} = await {text}'{_note(found.receiver)}")
+                                f"'{pending.name} = await {text}'{_note(found.receiver)}", pending.fix)
 
     def _message(self, found: MethodCall, use: Use) -> str:
         text = source_text(found.call)
@@ -189,7 +194,8 @@ class SyncCallAwaited(Rule):
                 self.report(call, f"'{source_text(session_expr)}' is a sync {flavour.display}{_where(flavour)}: "
                                   f"Query.{call.func.attr}() returns no awaitable, so 'await {source_text(call)}' "
                                   f"raises TypeError after the query has run; use an AsyncSession with "
-                                  f"'await {source_text(session_expr)}.execute(select(...))', or drop the 'await'")
+                                  f"'await {source_text(session_expr)}.execute(select(...))', or drop the 'await'",
+                            fixes.remove_await(node, safe=False))
             return
         receiver = found.receiver
         if receiver.is_async and found.method in api.missing_on(found.api, _SYNC_TWIN.get(found.api, "Session")):
@@ -205,7 +211,8 @@ class SyncCallAwaited(Rule):
         if not receiver.is_async:
             self.report(call, f"'{source_text(found.receiver_expr)}' is a sync {receiver.display}{_where(receiver)}: "
                               f"{found.label} returns no awaitable, so 'await {text}' raises TypeError after "
-                              f"the call has run; use an AsyncSession, or drop the 'await'")
+                              f"the call has run; use an AsyncSession, or drop the 'await'",
+                        fixes.remove_await(node, safe=False))
             return
         if "async with" in protocols:
             older = api.series_supporting(found.api, found.method, "await")
@@ -214,7 +221,7 @@ class SyncCallAwaited(Rule):
                               f"'await {text}' raises TypeError; write 'async with {text} as ...'")
             return
         self.report(call, f"{found.label} is not a coroutine: 'await {text}' raises TypeError after the "
-                          f"{found.method} has already run; write '{text}' without 'await'")
+                          f"{found.method} has already run; write '{text}' without 'await'", fixes.remove_await(node))
 
 
 @register
@@ -230,7 +237,7 @@ class WrongContextProtocol(Rule):
     def visit_AsyncWith(self, node: ast.AsyncWith) -> None:
         self._check(node, "async with", "with")
 
-    def _check_context_function(self, item: ast.withitem, used: str, other: str) -> None:
+    def _check_context_function(self, item: ast.withitem, used: str, other: str, node) -> None:
         """``async with db_session()`` where ``db_session`` is a ``@contextmanager`` function:
         whatever it yields, the protocol is the decorator's (litestar-fullstack, fixed in 9332da1)."""
         product = _context_function(self.model, item.context_expr)
@@ -243,13 +250,30 @@ class WrongContextProtocol(Rule):
         self.report(item.context_expr,
                     f"'{used}' on {text} fails: '{source_text(item.context_expr.func)}' is a {decorator} "
                     f"function, which supports only '{other}' (TypeError: the object does not support the "
-                    f"{kind} context manager protocol); write '{other} {text}{target}'")
+                    f"{kind} context manager protocol); write '{other} {text}{target}'",
+                    self._statement_fix(node, other))
+
+    def _statement_fix(self, node: ast.With | ast.AsyncWith, other: str) -> fixes.Fix | None:
+        """Switch the statement's keyword when every item supports the other protocol (``async
+        with`` only inside ``async def``)."""
+        if isinstance(node, ast.With) and not self.model.in_async_function:
+            return None
+        for item in node.items:
+            found = context_protocols(self.model, item.context_expr)
+            if found is not None:
+                if other not in found[0]:
+                    return None
+                continue
+            product = _context_function(self.model, item.context_expr)
+            if product is None or product.protocol != other:
+                return None
+        return fixes.toggle_async_with(node, self.file.lines)
 
     def _check(self, node: ast.With | ast.AsyncWith, used: str, other: str) -> None:
         for item in node.items:
             found = context_protocols(self.model, item.context_expr)
             if found is None:
-                self._check_context_function(item, used, other)
+                self._check_context_function(item, used, other, node)
                 continue
             protocols, label, flavour = found
             if used in protocols:
@@ -267,7 +291,8 @@ class WrongContextProtocol(Rule):
             kind = "synchronous" if used == "with" else "asynchronous"
             self.report(item.context_expr,
                         f"'{used}' on {label} fails: {label} {supports} (TypeError: the object does not "
-                        f"support the {kind} context manager protocol){_note(flavour)}; {fix}")
+                        f"support the {kind} context manager protocol){_note(flavour)}; {fix}",
+                        self._statement_fix(node, other) if other in protocols else None)
 
 
 def _context_function(model, expr: ast.expr):

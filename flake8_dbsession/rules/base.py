@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from flake8_dbsession.analysis import FileContext
+    from flake8_dbsession.fixes import Fix
 
 REGISTRY: dict[str, type[Rule]] = {}
 
@@ -26,8 +27,8 @@ class Rule:
         self.model = file.model
         self.settings = file.settings
 
-    def report(self, node: ast.AST, message: str) -> None:
-        self.file.report(node, self.code, message)
+    def report(self, node: ast.AST, message: str, fix: Fix | None = None) -> None:
+        self.file.report(node, self.code, message, fix)
 
 
 def register(cls: type[Rule]) -> type[Rule]:
