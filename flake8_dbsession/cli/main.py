@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                        help="worker processes (default: all cores)")
 
+    commands.add_parser("server", help="run the language server on standard input and output")
+
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("code", nargs="?", metavar="CODE")
     rule.add_argument("--all", action="store_true", help="list every rule: code, name, summary")
@@ -84,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args)
         if args.command == "check":
             return _check(args)
-        raise UsageError("a command is required: check or rule (see --help)")
+        if args.command == "server":
+            return _server()
+        raise UsageError("a command is required: check, rule or server (see --help)")
     except (UsageError, ConfigError, SelectionError) as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2
@@ -94,6 +98,15 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def _server() -> int:
+    try:
+        from flake8_dbsession.lsp.server import serve
+    except ImportError as exc:
+        raise UsageError(f"the language server needs pygls ({exc}); install it with "
+                         f"pip install 'flake8-dbsession[server]'") from None
+    return serve()
 
 
 def _rule(args: argparse.Namespace) -> int:

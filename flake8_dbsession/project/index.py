@@ -171,6 +171,8 @@ class ProjectIndex:
 
     # ------------------------------------------------------------------ one read per file
     def source(self, path: str) -> str | None:
+        if path not in self._sources and path in OPEN_BUFFERS:
+            self._sources[path] = OPEN_BUFFERS[path]  # the editor's unsaved text wins over the disk
         if path not in self._sources:
             try:
                 with open(path, "rb") as handle:
@@ -440,6 +442,9 @@ def _roots_for(folder: str, top: str | None) -> tuple[str, ...]:
 
 
 _INDEXES: dict[tuple[str | None, str | None], ProjectIndex] = {}
+# absolute path -> text of files open in an editor (the language server keeps it): what other
+# modules learn about such a file comes from its buffer, not from the disk
+OPEN_BUFFERS: dict[str, str] = {}
 
 
 def for_root(root: str | None, extra: str | None = None) -> ProjectIndex:

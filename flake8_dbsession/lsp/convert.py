@@ -1,0 +1,60 @@
+"""Findings and fixes as LSP objects. Positions: the rules speak ``ast`` (line 1-based, column in
+UTF-8 bytes); LSP speaks 0-based lines and the negotiated encoding (UTF-16 by default), which the
+document's position codec converts from code points."""
+from __future__ import annotations
+
+import re
+
+from lsprotocol import types
+
+from flake8_dbsession.catalog import rule_info
+from flake8_dbsession.findings import Finding
+from flake8_dbsession.fixes import Fix
+
+SOURCE = "flake8-dbsession"
+_NOQA = re.compile(r"# noqa:[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
+
+
+def _point(lines: list[str], line: int, col: int) -> types.Position:
+    """An ``ast`` position in code points (what pygls's codec converts from)."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return types.Position(line=max(0, line - 1), character=len(text.encode("utf-8")[:col].decode("utf-8", "ignore")))
+
+
+def finding_range(document, lines: list[str], finding: Finding) -> types.Range:
+    start = _point(lines, finding.line, finding.col)
+    end = _point(lines, finding.end_line, finding.end_col) if finding.end_line else start
+    if finding.end_line and finding.end_line != finding.line:  # a statement: underline its first line
+        end = types.Position(line=start.line, character=len(lines[finding.line - 1].rstrip("\r\n")))
+    return document.range_to_client_units(types.Range(start=start, end=end))
+
+
+def diagnostic(document, lines: list[str], finding: Finding) -> types.Diagnostic:
+    info = rule_info(finding.code)
+    return types.Diagnostic(
+        range=finding_range(document, lines, finding),
+        message=finding.message,
+        severity=types.DiagnosticSeverity.Warning,
+        code=finding.code,
+        code_description=types.CodeDescription(href=info.url) if info else None,
+        source=SOURCE,
+    )
+
+
+def text_edits(document, lines: list[str], fix: Fix) -> list[types.TextEdit]:
+    return [types.TextEdit(range=document.range_to_client_units(types.Range(
+        start=_point(lines, e.line, e.col), end=_point(lines, e.end_line, e.end_col))), new_text=e.text)
+        for e in fix.edits]
+
+
+def noqa_edit(document, lines: list[str], code: str, row: int) -> types.TextEdit:
+    """``  # noqa: DBS005`` at the end of the line, or the code added to the line's own
+    ``# noqa: X`` comment."""
+    text = lines[row - 1].rstrip("\r\n") if 0 < row <= len(lines) else ""
+    existing = _NOQA.search(text)
+    if existing is not None:
+        at, new = existing.end("codes"), f", {code}"
+    else:
+        at, new = len(text), f"  # noqa: {code}"
+    point = types.Position(line=row - 1, character=at)
+    return types.TextEdit(range=document.range_to_client_units(types.Range(start=point, end=point)), new_text=new)
