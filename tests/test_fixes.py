@@ -212,3 +212,33 @@ def _strip_inserted(text: str) -> str:
     for call in _CALLS:
         out = out.replace(f"(await {call})", call).replace(f"await {call}", call)
     return out
+
+
+def test_multi_item_with_is_fixed_only_when_every_item_allows_it(tree, capsys):  # noqa: F811
+    source = textwrap.dedent("""\
+        from sqlalchemy.ext.asyncio import async_sessionmaker
+        from sqlalchemy.orm import sessionmaker
+        AsyncFactory = async_sessionmaker()
+        SyncFactory = sessionmaker()
+
+
+        async def both_async():
+            with AsyncFactory() as a, AsyncFactory() as b:
+                pass
+
+
+        async def mixed():
+            with AsyncFactory() as a, SyncFactory() as b:
+                pass
+
+
+        def not_async():
+            with AsyncFactory() as a:
+                pass
+    """)
+    root = tree({"app/jobs.py": source})
+    rc, out, _ = check(capsys, "--fix", "--select", "DBS007")
+    assert rc == 1 and "Found 4 errors (2 fixed, 2 remaining)." in out, out
+    fixed = (root / "app" / "jobs.py").read_text()
+    assert fixed == source.replace("    with AsyncFactory() as a, AsyncFactory() as b:",
+                                   "    async with AsyncFactory() as a, AsyncFactory() as b:")

@@ -125,3 +125,14 @@ def test_configuration_from_the_workspace(workspace):
         assert client2.diagnostics(uri, 1) == []
     finally:
         client2.close()
+
+
+def test_save_lints_and_picks_up_files_created_meanwhile(workspace):
+    root, client = workspace
+    routes_text = ROUTES.replace("from app.db import Factory", "from app.other import SessionFactory").replace(
+        "Factory()", "SessionFactory()")
+    uri = _open(client, root / "app" / "routes.py", routes_text)
+    assert {d["code"] for d in client.diagnostics(uri, 1)} == {"DBS001"}, "app/other.py does not exist yet"
+    (root / "app" / "other.py").write_text(DB.replace("Factory", "SessionFactory"))
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert {d["code"] for d in client.diagnostics(uri)} == {"DBS005"}
