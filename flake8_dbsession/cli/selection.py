@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from flake8_dbsession.rules import REGISTRY
 
@@ -61,6 +62,7 @@ class Layer:
                          or not _specificity(c, self.ignore))
 
 
+@lru_cache(maxsize=256)
 def enabled_codes(*layers: Layer) -> frozenset[str]:
     enabled = frozenset(ALL_CODES)
     for layer in layers:

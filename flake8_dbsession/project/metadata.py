@@ -443,6 +443,7 @@ def declared_distributions(root: str) -> tuple[str, ...]:
     return tuple(sorted({name for name, _ in declared_requirements(root)}))
 
 
+@lru_cache(maxsize=8192)
 def is_declared(root: str | None, import_name: str) -> bool:
     if root is None:
         return False
