@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import sysconfig
 import textwrap
 from pathlib import Path
@@ -131,12 +132,16 @@ def test_whole_standard_library_without_the_gate():
         analyze(tree, str(path), Settings())
 
 
+# the closing note's runs use DBS_FUZZ_EXAMPLES=10000; the default keeps `-m fuzz` to minutes
+FUZZ_EXAMPLES = int(os.environ.get("DBS_FUZZ_EXAMPLES", "300"))
+
+
 @pytest.mark.fuzz
 def test_hypothesmith_programs():
     hypothesis = pytest.importorskip("hypothesis")
     hypothesmith = pytest.importorskip("hypothesmith")
 
-    @hypothesis.settings(max_examples=300, deadline=None,
+    @hypothesis.settings(max_examples=FUZZ_EXAMPLES, deadline=None,
                          suppress_health_check=list(hypothesis.HealthCheck))
     @hypothesis.given(hypothesmith.from_grammar())
     def check(source):
@@ -145,5 +150,39 @@ def test_hypothesmith_programs():
         except (SyntaxError, ValueError):
             return
         analyze(tree, "fuzz.py", Settings())
+
+    check()
+
+
+@pytest.mark.fuzz
+def test_generated_session_programs(tmp_path_factory):
+    """Programs that do use sessions, with random control flow, through every rule, the
+    standalone command's lint (noqa, formats' positions) and its fixes."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from flake8_dbsession.cli.config import Config
+    from flake8_dbsession.cli.files import Target
+    from flake8_dbsession.cli.fixing import fix_lines
+    from flake8_dbsession.cli.formats import items, json_format, sarif
+    from flake8_dbsession.cli.lint import Options, lint_lines
+    from tests.strategies import session_programs
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    target = Target("gen.py", str(folder / "gen.py"), Config(str(folder)))
+
+    @hypothesis.settings(max_examples=FUZZ_EXAMPLES, deadline=None,
+                         suppress_health_check=list(hypothesis.HealthCheck))
+    @hypothesis.given(session_programs())
+    def check(source):
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            return
+        lines = source.splitlines(keepends=True)
+        result = lint_lines(target, Options(), lines)
+        assert result.warning is None, result.warning
+        json_format(items([result]))
+        sarif(items([result]), [])
+        fixed, _, _ = fix_lines(target, Options(), lines, unsafe=True)
+        ast.parse("".join(fixed))
 
     check()
