@@ -3,6 +3,7 @@
 
     python bench/bench_flake8.py                      # prefect from PyPI (default)
     python bench/bench_flake8.py --package apache-airflow --runs 3
+    python bench/bench_flake8.py --path /path/to/an/application --runs 3
 
 It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), then
 times ``flake8 -j1 --select=DBS`` over the sources with the plugin and with the plugin idle (loaded,
@@ -128,21 +129,24 @@ _IDLE_PLUGIN = ("import sys; import flake8_dbsession.plugin as p; p.DBSessionChe
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--package", default="prefect")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--package", default="prefect", help="a PyPI package's sources (default: prefect)")
+    source.add_argument("--path", type=Path, help="a source tree on disk instead (an application's checkout)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--clean-venv", action="store_true",
                         help="compare with flake8 in a separate environment without the plugin installed, "
                              "instead of this environment with the plugin idle")
     args = parser.parse_args()
 
-    sources = fetch(args.package)
+    sources = args.path.resolve() if args.path else fetch(args.package)
     files = sum(1 for _ in sources.rglob("*.py"))
+    lines = sum(p.read_bytes().count(b"\n") for p in sources.rglob("*.py") if p.is_file())
     argv = ["-j1", "--isolated", "--select=DBS", "."]
     without = [str(base_flake8()), *argv] if args.clean_venv else [sys.executable, "-c", _IDLE_PLUGIN, *argv]
     times, out = interleaved(without, [sys.executable, "-m", "flake8", *argv], sources, args.runs)
     findings = [line for line in out.splitlines() if line.strip()]
     baseline = "flake8 in a clean environment" if args.clean_venv else "the plugin idle in this environment"
-    print(f"package: {args.package} ({files} .py files), {args.runs} alternating runs per side; "
+    print(f"{sources.name}: {files} .py files, {lines:,} lines; {args.runs} alternating runs per side; "
           f"without = {baseline}")
     for what, index in (("wall", 0), ("CPU", 1)):
         without = [run[index] for run in times["without"]]

@@ -29,12 +29,18 @@ class ClassRef(NamedTuple):
     path: str | None
 
 
-def local_classes(func: ast.AST) -> dict[str, ast.expr]:
+def body_facts(func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
+    """:func:`local_classes` and :func:`function_imports` of ``func`` in one pass over its body."""
+    nodes = own_nodes(func)
+    return local_classes(func, nodes), function_imports(func, nodes)
+
+
+def local_classes(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str, ast.expr]:
     """name -> the class expression a local of ``func`` is bound to, when every binding agrees:
     ``x = Cls(...)``, ``x = cast(Cls, ...)``, ``x: Cls = ...``."""
     seen: dict[str, str | None] = {}
     out: dict[str, ast.expr] = {}
-    for node in own_nodes(func):
+    for node in own_nodes(func) if nodes is None else nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name, cls = node.targets[0].id, _class_expr(node.value)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
@@ -57,11 +63,11 @@ def local_classes(func: ast.AST) -> dict[str, ast.expr]:
     return {name: cls for name, cls in out.items() if seen.get(name) is not None}
 
 
-def function_imports(func: ast.AST) -> dict[str, str]:
+def function_imports(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str, str]:
     """Absolute imports made inside ``func`` (dify imports its plugin client there to avoid a
     cycle): local name -> qualified name."""
     out = {}
-    for node in own_nodes(func):
+    for node in own_nodes(func) if nodes is None else nodes:
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             out.update({(a.asname or a.name): f"{node.module}.{a.name}" for a in node.names if a.name != "*"})
     return out

@@ -130,12 +130,32 @@ def walk_with_hooks(root: ast.AST, model, enter_hooks: dict, leave_hooks: dict) 
                 push_flag(False)
 
 
-def own_nodes(func: ast.AST) -> Iterable[ast.AST]:
-    """The nodes of a function body that belong to it: nested defs, lambdas and classes are skipped."""
-    stack = list(ast.iter_child_nodes(func))
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+# expression contexts and operators: every Name has a Load/Store child, and no caller looks at them
+_NO_CHILD_TYPES = frozenset(cls for base in SKIPPED[:-1] for cls in base.__subclasses__())
+
+
+def own_nodes(func: ast.AST) -> list[ast.AST]:
+    """The nodes of a function body that belong to it: nested defs, lambdas and classes are
+    listed but not entered; expression contexts and operators are left out. Depth-first, last
+    child first (the order callers have always seen). Many rules ask this of the same functions,
+    so it is one loop over ``_fields`` rather than ``ast.iter_child_nodes`` generators."""
+    out: list[ast.AST] = []
+    append = out.append
+    node_type, skipped, nested = ast.AST, _NO_CHILD_TYPES, _NESTED
+    stack = [child for child in ast.iter_child_nodes(func) if type(child) not in skipped]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+        node = pop()
+        append(node)
+        if isinstance(node, nested):
             continue
-        stack.extend(ast.iter_child_nodes(node))
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, node_type) and type(item) not in skipped:
+                        push(item)
+            elif isinstance(value, node_type) and type(value) not in skipped:
+                push(value)
+    return out

@@ -15,6 +15,7 @@ def forget_sources(files_changed: bool = False) -> None:
     resolver._facts.clear()
     resolver._answers.clear()
     resolver._relevance.clear()
+    resolver._globals_set.clear()
     resolver.release_evicted()
     io_calls._function_cache.clear()
     if files_changed:

@@ -62,6 +62,7 @@ class ProjectIndex:
         self._astroid: dict[str, object] = {}
         self._locations: dict[str, ModuleLocation | None] = {}
         self._bound: dict[str, frozenset[str]] = {}
+        self._own_submodules: dict[tuple[str, str], bool] = {}
 
     # ------------------------------------------------------------------ modules
     def locate(self, modname: str, extra_roots: tuple[str, ...] = ()) -> ModuleLocation | None:
@@ -146,7 +147,14 @@ class ProjectIndex:
 
     def _binds_own_submodule(self, package: ModuleLocation, name: str) -> bool:
         """``from . import c`` / ``from a.b import c`` in ``a/b/__init__.py``, and no other binding
-        of ``c`` there: the name is the module."""
+        of ``c`` there: the name is the module. Once per package and name (the package's tree is
+        not kept)."""
+        key = (package.path, name)
+        if key not in self._own_submodules:
+            self._own_submodules[key] = self._binds_own_submodule_uncached(package, name)
+        return self._own_submodules[key]
+
+    def _binds_own_submodule_uncached(self, package: ModuleLocation, name: str) -> bool:
         tree = self.tree(package.path)
         if tree is None:
             return False

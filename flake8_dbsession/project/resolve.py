@@ -221,10 +221,18 @@ class ProjectResolver(Resolver):
             return inner._origin(f"{location.name}.{binding.node.id}", hops + 1)
         return None
 
+    _globals_set: dict[tuple[str, str, Settings], Flavour | None] = {}  # (path, name, settings) -> answer
+
     def _set_by_global(self, location: ModuleLocation, facts: ModuleFacts, name: str) -> Flavour | None:
         """``Session = None`` at module level, then ``global Session; Session = scoped_session(...)``
         in a configuration function (apache/airflow's settings.configure_orm): the flavour that
-        function gives the name, when it gives one."""
+        function gives the name, when it gives one. Once per module and name."""
+        key = (location.file, name, self.settings)
+        if key not in ProjectResolver._globals_set:
+            ProjectResolver._globals_set[key] = self._set_by_global_uncached(location, facts, name)
+        return ProjectResolver._globals_set[key]
+
+    def _set_by_global_uncached(self, location: ModuleLocation, facts: ModuleFacts, name: str) -> Flavour | None:
         tree = self.index.tree(location.file)
         for func in (tree.body if tree is not None else []):
             if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(

@@ -251,7 +251,7 @@ class SessionHeldAcrossIO(_Detecting):
         cls, attrs = self._class_context()
         detector = self._detector()
         func = self.model.function_scope
-        detector.local_types = detector.body_facts(func.node)[0] if func is not None and func.kind == "function" else {}
+        detector.local_function = func.node if func is not None and func.kind == "function" else None
         label = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
                                    awaited=isinstance(self.model.parent, ast.Await))
         if label is not None:

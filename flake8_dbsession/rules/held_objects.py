@@ -32,6 +32,7 @@ _RESULT_STEPS = {
 }
 _LOADERS = {"get", "get_one", "scalar", "scalars", "execute"}  # session methods a chain starts with
 _RESULT_METHODS = {method for _, method in _RESULT_STEPS}
+_SESSION_STEPS = frozenset({"add", "commit", "flush", "rollback", "refresh", "delete"})
 _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
 
 
@@ -305,13 +306,13 @@ class _HeldObjects(Rule):
         return Held(session, model, eager)
 
     def visit_Call(self, node: ast.Call) -> None:
-        scope = self._scope()
         func = node.func
-        if scope is None or not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+        if not (isinstance(func, ast.Attribute) and func.attr in _SESSION_STEPS and isinstance(func.value, ast.Name)):
+            return  # cheap: most calls are none of these
+        scope = self._scope()
+        if scope is None:
             return
         session = func.value.id
-        if func.attr not in ("add", "commit", "flush", "rollback", "refresh", "delete"):
-            return
         flavour = self._async_session(func.value)
         if flavour is None:
             return
@@ -344,8 +345,10 @@ class _HeldObjects(Rule):
         """DBS015 marks what the commit or rollback expired."""
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        scope = self._scope()
-        if scope is None or not isinstance(node.value, ast.Name):
+        if not isinstance(node.value, ast.Name):
+            return
+        scope = self._held.get(id(self.model.function_scope))  # only read here: nothing to create
+        if not scope or not self.model.in_async_function:
             return
         held = scope.get(node.value.id)
         if held is None:

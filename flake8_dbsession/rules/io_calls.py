@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.syntax import method_of
 from flake8_dbsession.model.walk import own_nodes
-from flake8_dbsession.model.classes import ClassMethods, ClassRef, function_imports, local_classes
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
                 "boto3", "botocore", "yfinance")
@@ -79,7 +79,7 @@ class SlowCallDetector:
         self.patterns = patterns
         self._local_reasons: dict[tuple[None, int, int], str | None] = {}
         self.classes = ClassMethods(lookup, qualname, definition)
-        self.local_types: dict[str, ast.expr] = {}  # set by the rule: the current function's typed locals
+        self.local_function: ast.AST | None = None  # set by the rule: the function being walked
         self._typed_locals: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ the current file
@@ -123,8 +123,10 @@ class SlowCallDetector:
         if isinstance(instance, Instance):  # Models.get_model_by_id where Models = ModelsTable() here
             method = method_of(instance.cls, func.attr)
             return Callee(method, self.qualname) if method is not None else None
-        if isinstance(value, ast.Name) and value.id in self.local_types:  # client = PluginModelClient()
-            cls = self.classes.resolve(self.local_types[value.id], self.qualname, None)
+        typed = self.body_facts(self.local_function)[0] if isinstance(value, ast.Name) \
+            and self.local_function is not None else {}  # worked out on the first such call only
+        if isinstance(value, ast.Name) and value.id in typed:  # client = PluginModelClient()
+            cls = self.classes.resolve(typed[value.id], self.qualname, None)
             return self._method(cls, func.attr) if cls is not None else None
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and value.attr in attr_classes:
@@ -196,7 +198,7 @@ class SlowCallDetector:
         """(locals bound to a stated class, imports made inside) of a function, once per function."""
         key = id(func)
         if key not in self._typed_locals:
-            self._typed_locals[key] = (local_classes(func), function_imports(func))
+            self._typed_locals[key] = body_facts(func)
         return self._typed_locals[key]
 
     def _method_in_body(self, func: ast.Attribute, callee: Callee) -> Callee | None:
