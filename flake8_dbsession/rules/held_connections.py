@@ -252,6 +252,7 @@ class SessionHeldAcrossIO(_Detecting):
         detector = self._detector()
         func = self.model.function_scope
         detector.local_function = func.node if func is not None and func.kind == "function" else None
+        detector.local_names = func.names if func is not None else {}
         label = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
                                    awaited=isinstance(self.model.parent, ast.Await))
         if label is not None:

@@ -80,6 +80,8 @@ class SlowCallDetector:
         self._local_reasons: dict[tuple[None, int, int], str | None] = {}
         self.classes = ClassMethods(lookup, qualname, definition)
         self.local_function: ast.AST | None = None  # set by the rule: the function being walked
+        self.local_names: dict = {}  # and its scope's names bound so far
+        self._params: dict[int, set[str]] = {}
         self._typed_locals: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ the current file
@@ -124,7 +126,7 @@ class SlowCallDetector:
             method = method_of(instance.cls, func.attr)
             return Callee(method, self.qualname) if method is not None else None
         typed = self.body_facts(self.local_function)[0] if isinstance(value, ast.Name) \
-            and self.local_function is not None else {}  # worked out on the first such call only
+            and self._assigned_local(value.id) else {}  # worked out on the first such call only
         if isinstance(value, ast.Name) and value.id in typed:  # client = PluginModelClient()
             cls = self.classes.resolve(typed[value.id], self.qualname, None)
             return self._method(cls, func.attr) if cls is not None else None
@@ -193,6 +195,20 @@ class SlowCallDetector:
             node = method_of(binding.node, method)
             return Callee(node, facts.model.qualname, facts.path) if node is not None else None
         return None
+
+    def _assigned_local(self, name: str) -> bool:
+        """Could ``name`` be one of the current function's typed locals? It must be bound in the
+        function so far (``local_names``: its scope) and not be a parameter; most receivers are
+        parameters or imports, and reading the body for them would find nothing."""
+        func = self.local_function
+        if func is None or name not in self.local_names:
+            return False
+        params = self._params.get(id(func))
+        if params is None:
+            args = func.args
+            params = self._params[id(func)] = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {
+                a.arg for a in (args.vararg, args.kwarg) if a is not None}
+        return name not in params
 
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
         """(locals bound to a stated class, imports made inside) of a function, once per function."""
