@@ -13,7 +13,7 @@ from flake8_dbsession.project import index as project_index
 from flake8_dbsession.project import metadata
 from flake8_dbsession.project.resolve import ProjectResolver, resolver_for
 from flake8_dbsession.relevance import might_use_sessions
-from flake8_dbsession.rules import REGISTRY
+from flake8_dbsession.rules import REGISTRY, io_calls
 from flake8_dbsession.rules.base import hooks
 from flake8_dbsession.settings import Settings
 
@@ -53,6 +53,15 @@ class FileContext:
             end_col = getattr(node, "end_col_offset", None)
             self.findings.append(Finding(line, col, code, message, end_line, col if end_col is None else end_col,
                                          fix))
+
+
+def forget_sources(files_changed: bool = False) -> None:
+    """Drop everything learnt from the project's files (the language server calls this when a
+    buffer or a file changes): indexes and their texts, module facts, the answers derived from
+    them, and the slow-call verdicts on other modules' functions."""
+    project_index.forget(files_changed)
+    ProjectResolver.forget()
+    io_calls.forget()
 
 
 def _hook_tables(rules: list) -> tuple[dict, dict]:

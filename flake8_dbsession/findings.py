@@ -22,6 +22,19 @@ class Finding:
         return f"{self.code} {self.message}"
 
 
+def char_index(line: str, col: int, strict: bool = False) -> int | None:
+    """``col``, a 0-based ``ast`` column (UTF-8 bytes), as a 0-based index into ``line``.
+    ``strict``: None when ``col`` is past the line or inside a character (a fix made for other
+    text); otherwise such a column is clamped to the character before it."""
+    raw = line.encode("utf-8")
+    if strict and col > len(raw):
+        return None
+    try:
+        return len(raw[:col].decode("utf-8", errors="strict" if strict else "ignore"))
+    except UnicodeDecodeError:
+        return None
+
+
 def source_text(node: ast.AST, limit: int = 60) -> str:
     """Short source text of an expression for messages."""
     try:

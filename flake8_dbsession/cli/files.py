@@ -126,33 +126,32 @@ def collect(paths: list[str], config_for: Callable[[str], Config], *, cwd: str,
             seen.add(real)
             targets.append(Target(os.path.normpath(display), path, config))
 
+    def skip_here(path: str, is_dir: bool) -> bool:
+        return skip(path, is_dir, config_for(path if is_dir else os.path.dirname(path)))
+
     for given in paths:
         path = os.path.abspath(os.path.join(cwd, given))
+        if force_exclude and os.path.exists(path) and excluded_upward(path, skip_here, cwd):
+            continue
         if os.path.isdir(path):
-            config = config_for(path)
-            if force_exclude and _excluded_above(path, config_for, skip, cwd):
-                continue
             for display, file_path, file_config in _walk(given, path, config_for, skip):
                 add(display, file_path, file_config)
         elif os.path.isfile(path):
-            config = config_for(os.path.dirname(path))
-            if force_exclude and _excluded_above(path, config_for, skip, cwd):
-                continue
-            add(given, path, config)
+            add(given, path, config_for(os.path.dirname(path)))
         else:
             warn(f"{given}: no such file or directory")
     return sorted(targets, key=lambda t: t.display)
 
 
-def _excluded_above(path: str, config_for, skip, cwd: str) -> bool:
-    """--force-exclude: is the path itself, or a folder between it and the working directory,
-    excluded? (``dist/m.py`` named explicitly stays excluded.)"""
+def excluded_upward(path: str, is_excluded: Callable[[str, bool], bool], top: str) -> bool:
+    """Is ``path``, or a folder between it and ``top`` (not ``top`` itself), excluded? For a path
+    named explicitly: with --force-exclude (``dist/m.py`` stays excluded), and in the editor."""
     current, is_dir = path, os.path.isdir(path)
     while True:
-        if skip(current, is_dir, config_for(current if is_dir else os.path.dirname(current))):
+        if is_excluded(current, is_dir):
             return True
         parent = os.path.dirname(current)
-        if parent == current or parent == cwd or not parent.startswith(cwd.rstrip(os.sep) + os.sep):
+        if parent == current or parent == top or not parent.startswith(top.rstrip(os.sep) + os.sep):
             return False
         current, is_dir = parent, True
 

@@ -18,7 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 
 from flake8_dbsession.cli.files import Target
-from flake8_dbsession.cli.lint import FileResult, Options, decode_source, lint_lines
+from flake8_dbsession.cli.lint import FileResult, Options, decode_source, lint_lines, split_lines
+from flake8_dbsession.findings import char_index
 from flake8_dbsession.fixes import Fix
 
 _ROUNDS = 10
@@ -53,13 +54,8 @@ def _position(lines: list[str], starts: list[int], line: int, col: int) -> int |
     """An ``ast`` position (line 1-based, column in UTF-8 bytes) as an offset into the text."""
     if not 1 <= line <= len(lines):
         return None
-    raw = lines[line - 1].encode("utf-8")
-    if col > len(raw):
-        return None
-    try:
-        return starts[line - 1] + len(raw[:col].decode("utf-8"))
-    except UnicodeDecodeError:  # inside a character: not a position this text has
-        return None
+    index = char_index(lines[line - 1], col, strict=True)  # None: not a position this text has
+    return None if index is None else starts[line - 1] + index
 
 
 def _spans(lines: list[str], starts: list[int], text: str, fix: Fix) -> list[tuple[int, int, str]] | None:
@@ -114,18 +110,13 @@ def apply_fixes(lines: list[str], fixes: list[Fix]) -> tuple[list[str], int]:
         new = _apply(text, taken)
     else:
         count = len(accepted)
-    return _split(new), count
+    return split_lines(new), count
 
 
 def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     """Two edits touch the same text (two insertions at one point count: their order matters)."""
     return a[0] < b[1] and b[0] < a[1] or a[0] == b[0] or (a[0] == a[1] and b[0] < a[0] < b[1]) \
         or (b[0] == b[1] and a[0] < b[0] < a[1])
-
-
-def _split(text: str) -> list[str]:
-    import io
-    return io.StringIO(text, newline="").readlines()
 
 
 def fix_lines(target: Target, options: Options, lines: list[str], unsafe: bool) -> tuple[list[str], FileResult, int]:

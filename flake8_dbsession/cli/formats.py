@@ -18,15 +18,14 @@ from xml.sax.saxutils import escape, quoteattr
 from flake8_dbsession import __version__
 from flake8_dbsession.catalog import REPOSITORY, RuleInfo, rule_info
 from flake8_dbsession.cli.lint import FileResult
-from flake8_dbsession.findings import Finding
+from flake8_dbsession.findings import Finding, char_index
 
 TOOL = "flake8-dbsession"
 
 
 def char_column(lines: list[str], row: int, col: int) -> int:
     """A 0-based UTF-8 byte offset on ``row`` as a 1-based character column."""
-    text = lines[row - 1] if 0 < row <= len(lines) else ""
-    return len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore")) + 1
+    return char_index(lines[row - 1] if 0 < row <= len(lines) else "", col) + 1
 
 
 @dataclass(frozen=True)
@@ -46,19 +45,19 @@ class Item:
     def source(self, row: int) -> str:
         return self.lines[row - 1].rstrip("\r\n") if 0 < row <= len(self.lines) else ""
 
-    def _chars(self, row: int, col: int) -> int:
+    def column(self, row: int, col: int) -> int:
         return char_column(self.lines, row, col)
 
     @property
     def start(self) -> tuple[int, int]:
-        return self.finding.line, self._chars(self.finding.line, self.finding.col)
+        return self.finding.line, self.column(self.finding.line, self.finding.col)
 
     @property
     def end(self) -> tuple[int, int]:
         f = self.finding
         if not f.end_line:
             return self.start
-        return f.end_line, self._chars(f.end_line, f.end_col)
+        return f.end_line, self.column(f.end_line, f.end_col)
 
     @property
     def flake8_col(self) -> int:
@@ -108,8 +107,8 @@ def full(found: list[Item]) -> str:
             out.append(f"{row:>{width}} | {item.source(row)}".rstrip())
             if row == f.line:
                 text = item.source(row)
-                start = item._chars(row, f.col) - 1
-                stop = item._chars(row, f.end_col) - 1 if f.end_line == f.line else len(text)
+                start = item.column(row, f.col) - 1
+                stop = item.column(row, f.end_col) - 1 if f.end_line == f.line else len(text)
                 out.append(f"{gutter} {' ' * start}{'^' * max(1, stop - start)}")
         out.append(gutter)
         out.append("")

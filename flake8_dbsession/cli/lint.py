@@ -51,8 +51,13 @@ def decode_source(data: bytes) -> tuple[list[str], str]:
         encoding, text = "latin-1", data.decode("latin-1")
     if text.startswith("\ufeff"):
         text = text[1:]
-    # newline="" keeps every line's own ending ('\r\n' stays), so fixes write them back unchanged
-    return io.StringIO(text, newline="").readlines(), encoding
+    return split_lines(text), encoding
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split where Python's tokenizer splits them, each keeping its own ending ('\r\n'
+    stays), so fixes write them back unchanged."""
+    return io.StringIO(text, newline="").readlines()
 
 
 def decode(data: bytes) -> list[str]:

@@ -16,7 +16,7 @@ from flake8_dbsession.cli import formats
 from flake8_dbsession.cli.config import OUTPUT_FORMATS, Config, ConfigError, ConfigFinder, load_file
 from flake8_dbsession.cli import fixing
 from flake8_dbsession.cli.files import Target, collect
-from flake8_dbsession.cli.lint import FileResult, Options, decode_source, default_jobs, lint_all, lint_target
+from flake8_dbsession.cli.lint import FileResult, Options, decode, default_jobs, lint_all, lint_target
 from flake8_dbsession.cli.selection import (
     Layer, SelectionError, check_selectors, enabled_codes, parse_per_file_ignores)
 
@@ -208,12 +208,9 @@ def _fix_stdin(args: argparse.Namespace, finder: ConfigFinder, options: Options,
     """Editors' fix-on-save: the fixed source on standard output (or the diff with --diff), the
     findings that remain on standard error."""
     display = args.stdin_filename or "-"
-    path = os.path.abspath(os.path.join(cwd, display))
-    data = sys.stdin.buffer.read()
-    lines, encoding = decode_source(data)
-    config = finder.for_dir(os.path.dirname(path))
-    target = Target(os.path.normpath(display) if args.stdin_filename else "-", path, config)
-    new, result, fixed = fixing.fix_lines(target, options, lines, args.unsafe_fixes)
+    target = _stdin_target(args, finder, cwd)
+    lines = decode(sys.stdin.buffer.read())
+    new, result, _ = fixing.fix_lines(target, options, lines, args.unsafe_fixes)
     if args.diff:
         sys.stdout.write("".join(difflib.unified_diff(lines, new, fromfile=display, tofile=display)))
     else:
@@ -224,20 +221,25 @@ def _fix_stdin(args: argparse.Namespace, finder: ConfigFinder, options: Options,
     return 1 if (result.findings or (args.diff and new != lines)) and not args.exit_zero else 0
 
 
+def _stdin_target(args: argparse.Namespace, finder: ConfigFinder, cwd: str) -> Target:
+    """What standard input stands for: ``--stdin-filename`` (its folder's configuration and
+    project apply), or ``-`` in the working directory."""
+    display = os.path.normpath(args.stdin_filename) if args.stdin_filename else "-"
+    path = os.path.abspath(os.path.join(cwd, display))
+    return Target(display, path, finder.for_dir(os.path.dirname(path)))
+
+
 def _check_stdin(args: argparse.Namespace, finder: ConfigFinder, options: Options,
                  cwd: str) -> tuple[list[FileResult], list[Config]]:
-    display = args.stdin_filename or "-"
-    path = os.path.abspath(os.path.join(cwd, display)) if args.stdin_filename else os.path.join(cwd, "-")
-    config = finder.for_dir(os.path.dirname(path))
+    target = _stdin_target(args, finder, cwd)
     data = sys.stdin.buffer.read()
-    if args.stdin_filename and args.force_exclude:
-        kept = collect([display], finder.for_dir, cwd=cwd, cli_exclude=args.exclude, cli_extend=args.extend_exclude,
-                       force_exclude=True, respect_gitignore=args.respect_gitignore, warn=lambda _: None) \
-            if os.path.exists(path) else [Target(display, path, config)]
+    if args.stdin_filename and args.force_exclude and os.path.exists(target.path):
+        kept = collect([args.stdin_filename], finder.for_dir, cwd=cwd, cli_exclude=args.exclude,
+                       cli_extend=args.extend_exclude, force_exclude=True, respect_gitignore=args.respect_gitignore,
+                       warn=lambda _: None)
         if not kept:
-            return [], [config]
-    return [lint_target(Target(os.path.normpath(display) if args.stdin_filename else "-", path, config),
-                        options, data)], [config]
+            return [], [target.config]
+    return [lint_target(target, options, data)], [target.config]
 
 
 def _render(found: list[formats.Item], output_format: str, args: argparse.Namespace, configs: list[Config],

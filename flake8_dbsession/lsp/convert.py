@@ -3,22 +3,20 @@ UTF-8 bytes); LSP speaks 0-based lines and the negotiated encoding (UTF-16 by de
 document's position codec converts from code points."""
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
 from flake8_dbsession.catalog import rule_info
-from flake8_dbsession.findings import Finding
+from flake8_dbsession.cli.noqa import NOQA_INLINE
+from flake8_dbsession.findings import Finding, char_index
 from flake8_dbsession.fixes import Fix
 
 SOURCE = "flake8-dbsession"
-_NOQA = re.compile(r"# noqa:[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
 
 
 def _point(lines: list[str], line: int, col: int) -> types.Position:
     """An ``ast`` position in code points (what pygls's codec converts from)."""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    return types.Position(line=max(0, line - 1), character=len(text.encode("utf-8")[:col].decode("utf-8", "ignore")))
+    return types.Position(line=max(0, line - 1), character=char_index(text, col))
 
 
 def finding_range(document, lines: list[str], finding: Finding) -> types.Range:
@@ -51,9 +49,9 @@ def noqa_edit(document, lines: list[str], code: str, row: int) -> types.TextEdit
     """``  # noqa: DBS005`` at the end of the line, or the code added to the line's own
     ``# noqa: X`` comment."""
     text = lines[row - 1].rstrip("\r\n") if 0 < row <= len(lines) else ""
-    existing = _NOQA.search(text)
-    if existing is not None:
-        at, new = existing.end("codes"), f", {code}"
+    existing = NOQA_INLINE.search(text)
+    if existing is not None and existing.group("codes") is not None:  # flake8's reading of the comment
+        at, new = existing.start("codes") + len(existing.group("codes").rstrip(", \t")), f", {code}"
     else:
         at, new = len(text), f"  # noqa: {code}"
     point = types.Position(line=row - 1, character=at)

@@ -20,11 +20,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from flake8_dbsession import __version__
+from flake8_dbsession.analysis import forget_sources
 from flake8_dbsession.cli.config import ConfigError, ConfigFinder
-from flake8_dbsession.cli.files import Target, excluded
+from flake8_dbsession.cli.files import Target, excluded, excluded_upward
 from flake8_dbsession.cli.lint import FileResult, Options, lint_lines
 from flake8_dbsession.lsp import convert
-from flake8_dbsession.project import forget_sources
 from flake8_dbsession.project.index import OPEN_BUFFERS
 
 DEBOUNCE_SECONDS = 0.15
@@ -66,7 +66,7 @@ class DBSessionServer(LanguageServer):
                                                              message=f"flake8-dbsession: {exc}"))
             return
         result = FileResult(path, path)
-        if not _excluded(path, config):
+        if not excluded_upward(path, lambda where, _: excluded(where, config), config.root):
             result = lint_lines(Target(path, path, config), Options(), lines)
         self.linted[uri] = Linted(document.version, lines, result)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
@@ -128,18 +128,6 @@ class DBSessionServer(LanguageServer):
         return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
             text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=document.version),
             edits=edits)])
-
-
-def _excluded(path: str, config) -> bool:
-    """The configuration's excludes, for the file and the folders between it and the config."""
-    current = path
-    while True:
-        if excluded(current, config):
-            return True
-        parent = os.path.dirname(current)
-        if parent == current or not parent.startswith(config.root.rstrip(os.sep) + os.sep):
-            return False
-        current = parent
 
 
 def build() -> DBSessionServer:

@@ -455,6 +455,17 @@ _INDEXES: dict[tuple[str | None, str | None], ProjectIndex] = {}
 OPEN_BUFFERS: dict[str, str] = {}
 
 
+def forget(files_changed: bool = False) -> None:
+    """Drop every index and the texts it read; ``files_changed``: the folder listings and the
+    projects' metadata too (files may have been created or removed)."""
+    _INDEXES.clear()
+    if files_changed:
+        for module in (sys.modules[__name__], metadata):
+            for value in vars(module).values():
+                if hasattr(value, "cache_clear"):
+                    value.cache_clear()
+
+
 def for_root(root: str | None, extra: str | None = None) -> ProjectIndex:
     """The (cached) index of the project at ``root``."""
     key = (root, extra)

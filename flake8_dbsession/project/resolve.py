@@ -138,6 +138,16 @@ class ProjectResolver(Resolver):
         return facts
 
     @classmethod
+    def forget(cls) -> None:
+        """Drop every module's facts and every answer derived from them (a file changed)."""
+        cls._evicted.extend(facts for facts in cls._facts.values() if facts is not None)
+        cls._facts.clear()
+        cls._answers.clear()
+        cls._relevance.clear()
+        cls._globals_set.clear()
+        cls.release_evicted()
+
+    @classmethod
     def release_evicted(cls) -> None:
         """Dispose of evicted module facts (their models' cycles hold whole module trees). Called
         between files: an evicted model may still be in use while a question is being answered."""

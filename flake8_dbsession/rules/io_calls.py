@@ -14,7 +14,7 @@ import fnmatch
 from typing import Callable, NamedTuple
 
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
-from flake8_dbsession.model.syntax import method_of
+from flake8_dbsession.model.syntax import all_args, method_of
 from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts
 
@@ -31,6 +31,11 @@ _SLOW_WORDS = tuple({m.split(".")[0] for m in SLOW_MODULES} | {"sleep"})
 # (module path, line, column) of a first-party function in another module -> why it is slow.
 # Keyed by position, not id(): module trees may be dropped and rebuilt (see project.resolve).
 _function_cache: dict[tuple[str, int, int], str | None] = {}
+
+
+def forget() -> None:
+    """Drop the verdicts on other modules' functions (their files changed)."""
+    _function_cache.clear()
 
 
 class Callee(NamedTuple):
@@ -205,9 +210,7 @@ class SlowCallDetector:
             return False
         params = self._params.get(id(func))
         if params is None:
-            args = func.args
-            params = self._params[id(func)] = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {
-                a.arg for a in (args.vararg, args.kwarg) if a is not None}
+            params = self._params[id(func)] = {a.arg for a in all_args(func.args)}
         return name not in params
 
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
@@ -242,14 +245,15 @@ class SlowCallDetector:
         key = (callee.path, func.lineno, func.col_offset, iterated)
         if key in cache:
             return cache[key]
-        if not iterated and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(func)):
+        nodes = own_nodes(func)  # one read of the body for all the questions below
+        if not iterated and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
             cache[key] = None  # a generator: calling it runs none of its body
             return None
         cache[key] = None  # recursion guard
         reason = None
-        clients = _clients_built(func, qualname_of)
-        loops = _iterated_calls(func)
-        for node in own_nodes(func):
+        clients = _clients_built(nodes, qualname_of)
+        loops = _iterated_calls(nodes)
+        for node in nodes:
             if not isinstance(node, ast.Call):
                 continue
             qualname = qualname_of(node.func)
@@ -276,13 +280,14 @@ class SlowCallDetector:
         return reason
 
 
-def _iterated_calls(func: ast.AST) -> set[int]:
-    """ids of the calls whose result ``func`` iterates: ``for x in gen()``, or ``r = gen()`` then
-    ``for x in r`` (dify's plugin client streams its daemon's answer through generators)."""
+def _iterated_calls(nodes: list[ast.AST]) -> set[int]:
+    """ids of the calls whose result a function (its :func:`own_nodes`) iterates: ``for x in
+    gen()``, or ``r = gen()`` then ``for x in r`` (dify's plugin client streams its daemon's answer
+    through generators)."""
     bound: dict[str, int] = {}
     iterated: set[int] = set()
     loops = []
-    for node in own_nodes(func):
+    for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and isinstance(node.value, ast.Call):
             bound[node.targets[0].id] = id(node.value)
@@ -301,11 +306,12 @@ def _self_name(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     return args[0].arg if args and args[0].arg in ("self", "cls") else None
 
 
-def _clients_built(func: ast.AST, qualname_of) -> dict[str, str]:
-    """Names bound in ``func`` to a client of a slow library (``c = httpx.AsyncClient()``,
-    ``async with aiohttp.ClientSession() as c``) -> the constructor's qualified name."""
+def _clients_built(nodes: list[ast.AST], qualname_of) -> dict[str, str]:
+    """Names a function (its :func:`own_nodes`) binds to a client of a slow library (``c =
+    httpx.AsyncClient()``, ``async with aiohttp.ClientSession() as c``) -> the constructor's
+    qualified name."""
     out = {}
-    for node in own_nodes(func):
+    for node in nodes:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             value, targets = node.value, node.targets
         elif isinstance(node, ast.withitem) and isinstance(node.context_expr, ast.Call):
