@@ -12,7 +12,7 @@ from flake8_dbsession.model.walk import walk_with_hooks
 from flake8_dbsession.project import index as project_index
 from flake8_dbsession.project import metadata
 from flake8_dbsession.project.resolve import ProjectResolver, resolver_for
-from flake8_dbsession.relevance import might_use_sessions
+from flake8_dbsession.relevance import might_use_sessions, worth_linting
 from flake8_dbsession.rules import REGISTRY, io_calls
 from flake8_dbsession.rules.base import hooks
 from flake8_dbsession.settings import Settings
@@ -97,4 +97,4 @@ def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[st
     return sorted(file.findings)
 
 
-__all__ = ["FileContext", "analyze", "might_use_sessions"]
+__all__ = ["FileContext", "analyze", "might_use_sessions", "worth_linting"]

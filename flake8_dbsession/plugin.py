@@ -6,7 +6,7 @@ import sys
 from typing import Any, Iterator
 
 from flake8_dbsession import __version__
-from flake8_dbsession.analysis import analyze, might_use_sessions
+from flake8_dbsession.analysis import analyze, worth_linting
 from flake8_dbsession.rules import REGISTRY
 from flake8_dbsession.settings import OPTIONS, Settings, SettingsError
 
@@ -46,7 +46,7 @@ class DBSessionChecker:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if self.lines and not might_use_sessions(source, self.settings):
+        if self.lines and not worth_linting(source, self.settings):
             return
         try:
             findings = analyze(self.tree, self.filename, self.settings, self.enabled)

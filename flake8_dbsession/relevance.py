@@ -14,6 +14,11 @@ is analysed only when its text shows evidence the session model could use:
   session module (``db``, ``database``, ``session``...): ``from app.db import SessionLocal``,
   ``from app.deps import get_db``. A file that imports nothing session-like and never names
   SQLAlchemy has no way to obtain a session the model could recognise.
+
+A linted file passes a narrower gate (:func:`worth_linting`): naming the library counts only with
+a word that any session, factory, engine or connection brings along, or a call the rules read.
+Model and column-type modules name SQLAlchemy and hold nothing for the rules; as another module's
+facts they are still read (the wider gate).
 """
 from __future__ import annotations
 
@@ -24,19 +29,42 @@ from flake8_dbsession.settings import SESSION_MODULE_NAMES, Settings
 # a file that starts an event loop may run another module's session code in it (DBS010)
 _LOOP_STARTERS = ("asyncio.run(", "run_until_complete(", "anyio.run(", "async_to_sync(")
 _LIBRARIES = ("sqlalchemy", "sqlmodel", "flask_appbuilder")  # SQLA: Flask-SQLAlchemy underneath
+# words a session, factory, engine or connection brings into a file that uses one, and the calls
+# the rules read on them
+_SESSION_WORDS = re.compile(r"[Ss]ession|[Ee]ngine|[Cc]onnect|execute|scalar|commit|flush|rollback|refresh|merge|"
+                            r"query|begin|run_sync|stream|\bdb\b|[Dd]atabase")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # an import statement: 'import a.b as c', 'from .x import (a,\n b)', with backslash continuations
-_IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:\\\n|\\.|[^\\\n])*)")
+IMPORT_STATEMENT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:\\\n|\\.|[^\\\n])*)")
 
 
 def might_use_sessions(source: str, settings: Settings) -> bool:
-    """The gate for a linted file (and for a module the resolver would analyse)."""
+    """The gate for a module the resolver would analyse (a linted file: :func:`worth_linting`)."""
     if any(word in source for word in _LIBRARIES) or any(word in source for word in _LOOP_STARTERS):
         return True
+    return _imports_or_factories(source, settings)
+
+
+def worth_linting(source: str, settings: Settings) -> bool:
+    """The gate for a linted file: as :func:`might_use_sessions`, except that naming the library
+    is not enough. A file must also show a word every session, factory, engine or connection
+    brings with it (``session``, ``engine``, ``connect``...) or one of the calls the rules look at
+    (``execute``, ``commit``, ``query``...): model definitions (``Column``, ``relationship``),
+    column types and ``sqlalchemy.exc`` imports hold nothing for the rules, and they are a third
+    of the files that name SQLAlchemy in a Flask or FastAPI application (superset: 130 of 523)."""
+    if any(word in source for word in _LOOP_STARTERS):
+        return True
+    policy = settings.sync_paths or settings.async_paths  # DBS011 reports any use: no narrowing then
+    if any(word in source for word in _LIBRARIES) and (policy or _SESSION_WORDS.search(source)):
+        return True
+    return _imports_or_factories(source, settings)
+
+
+def _imports_or_factories(source: str, settings: Settings) -> bool:
     factories = {name.rsplit(".", 1)[-1] for name in settings.sync_factories + settings.async_factories}
     if factories and factories & set(IDENTIFIER.findall(source)):
         return True
-    imported = set(IDENTIFIER.findall(" ".join(_IMPORT.findall(source))))
+    imported = set(IDENTIFIER.findall(" ".join(IMPORT_STATEMENT.findall(source))))
     if imported & SESSION_MODULE_NAMES:
         return True
     pattern = settings.session_names

@@ -91,8 +91,8 @@ def test_missing_path_warns_and_lints_the_rest(tree, capsys):
 
 
 def test_unparseable_file_warns_and_goes_on(tree, capsys):
-    tree({"app/jobs.py": BUG, "app/broken.py": "import sqlalchemy\ndef f(:\n",
-          "app/deep.py": "import sqlalchemy\nx = " + "+".join(["1"] * 20000) + "\n"})
+    tree({"app/jobs.py": BUG, "app/broken.py": "from sqlalchemy.orm import Session\ndef f(:\n",
+          "app/deep.py": "from sqlalchemy.orm import Session\nx = " + "+".join(["1"] * 20000) + "\n"})
     rc, out, err = check(capsys)
     assert rc == 1 and LINE in out
     lines = err.splitlines()

@@ -12,7 +12,8 @@ import pytest
 from flake8_dbsession.analysis import analyze
 from flake8_dbsession.project import resolve
 from flake8_dbsession.project.resolve import ProjectResolver
-from flake8_dbsession.relevance import might_use_sessions
+from flake8_dbsession.relevance import might_use_sessions, worth_linting
+from flake8_dbsession.rules.io_calls import imports_slow_library
 from flake8_dbsession.settings import Settings
 
 S = Settings()
@@ -48,6 +49,61 @@ def test_gate_keeps_out_files_with_no_way_to_a_session(source):
 def test_gate_lets_in_a_configured_factory():
     settings = Settings.from_values({"dbs-sync-factories": "app.core.make_unit"})
     assert might_use_sessions("from app.core import make_unit\nwith make_unit() as u:\n    pass\n", settings)
+
+
+@pytest.mark.parametrize("source", [
+    # what a file naming SQLAlchemy must also show to be linted: a session, factory, engine or
+    # connection, or a call the rules read
+    "from sqlalchemy.orm import Session\n",
+    "from sqlalchemy import select\n\nasync def f(s):\n    return await s.scalars(select(User))\n",
+    "import sqlalchemy as sa\nfrom app.models import db\n",
+    "import sqlalchemy\n\ndef f(conn):\n    conn.execute(sqlalchemy.text('x'))\n",
+    "from sqlalchemy.ext.asyncio import create_async_engine\n",
+    "from sqlalchemy import orm\nmaker = orm.sessionmaker()\n",
+    "import sqlalchemy\nasyncio.run(main())\n",  # an event loop: DBS010 reads other modules
+    "from sqlalchemy import Column\nfrom app.db import get_db\n",  # a session-looking import
+])
+def test_linted_file_gate_lets_in_session_code(source):
+    assert worth_linting(source, S)
+    assert might_use_sessions(source, S)
+
+
+@pytest.mark.parametrize("source", [
+    # model definitions, column types, exceptions: nothing a rule reads (superset: 130 such files)
+    "from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import relationship\n\n"
+    "class User(Base):\n    id = Column(Integer, primary_key=True)\n    items = relationship('Item')\n",
+    "from sqlalchemy.exc import IntegrityError\n\ndef explain(error: IntegrityError) -> str:\n    return str(error)\n",
+    "from sqlalchemy.types import TypeDecorator, String\n\nclass Upper(TypeDecorator):\n    impl = String\n",
+])
+def test_linted_file_gate_keeps_out_files_that_only_name_the_library(source):
+    assert not worth_linting(source, S)
+    assert might_use_sessions(source, S)  # as another module's facts, such a file is still read
+
+
+def test_linted_file_gate_is_not_narrowed_under_a_flavour_policy():
+    """DBS011 reports any use of a session name in a path; with a policy the library's name is enough."""
+    settings = Settings.from_values({"dbs-sync-paths": "app/jobs/**"})
+    source = "from sqlalchemy.exc import IntegrityError\n"
+    assert worth_linting(source, settings) and not worth_linting(source, S)
+
+
+@pytest.mark.parametrize("source, slow", [
+    ("import httpx\n", True),
+    ("from requests import get\n", True),
+    ("import urllib.request\n", True),
+    ("from urllib import request\n", True),
+    ("from urllib.request import urlopen\n", True),
+    ("def f():\n    import subprocess\n", True),
+    ("from app.utils import (\n    helper,\n)\nimport boto3\n", True),
+    ("import time\ntime.sleep(1)\n", True),
+    ("from urllib.parse import urlencode\n", False),
+    ('"""Handles HTTP requests through httpx."""\nimport json\n', False),
+    ("# we used to call requests here\nx = 1\n", False),
+])
+def test_slow_call_detector_reads_only_modules_that_import_a_slow_library(source, slow):
+    """Another module is parsed for DBS018/DBS019 only when it imports a slow library: words in
+    docstrings, comments or ``urllib.parse`` imports are no evidence of a slow call."""
+    assert imports_slow_library(source) is slow
 
 
 def test_resolver_skips_modules_that_fail_the_gate(project):

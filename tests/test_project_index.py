@@ -206,6 +206,23 @@ def test_setup_py_is_read_not_run(tmp_path):
     assert not (tmp_path / "RAN").exists()
 
 
+def test_import_names_of_a_distribution_match_the_environment_map():
+    """Each declared distribution's import names come from its own metadata; they agree with
+    ``importlib.metadata.packages_distributions``, which reads every installed distribution."""
+    from importlib.metadata import packages_distributions
+
+    from flake8_dbsession.project.metadata import _installed_top_levels, normalize
+
+    expected: dict[str, set[str]] = {}
+    for top, dists in packages_distributions().items():
+        for dist in dists:
+            expected.setdefault(normalize(dist), set()).add(top)
+    assert expected
+    for dist, tops in expected.items():
+        assert _installed_top_levels(dist) == tuple(sorted(tops)), dist
+    assert _installed_top_levels("no-such-distribution-here") == ()
+
+
 def test_is_installed_uses_files_only():
     assert is_installed("asyncio") and is_installed("flake8")
     assert not is_installed("surely_not_a_module_xyz")

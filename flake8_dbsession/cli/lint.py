@@ -17,7 +17,7 @@ from flake8_dbsession.cli.files import Target
 from flake8_dbsession.cli.noqa import Suppressions, file_skipped, may_skip_file
 from flake8_dbsession.cli.selection import Layer, PerFileIgnore, enabled_codes
 from flake8_dbsession.findings import Finding
-from flake8_dbsession.relevance import might_use_sessions
+from flake8_dbsession.relevance import worth_linting
 
 _SERIAL_BELOW = 16  # fewer files than this: starting workers costs more than it saves
 
@@ -91,7 +91,7 @@ def lint_lines(target: Target, options: Options, lines: list[str]) -> FileResult
                   if rule.applies_to(target.path) for code in rule.codes)
     if not codes or (muted and all(code.startswith(muted) for code in codes)):
         return result
-    if not might_use_sessions(source, config.settings):
+    if not worth_linting(source, config.settings):
         return result
     try:
         tree = ast.parse(source, filename=target.display)

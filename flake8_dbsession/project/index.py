@@ -63,11 +63,12 @@ class ProjectIndex:
         self._locations: dict[str, ModuleLocation | None] = {}
         self._bound: dict[str, frozenset[str]] = {}
         self._own_submodules: dict[tuple[str, str], bool] = {}
+        self._roots: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ modules
     def locate(self, modname: str, extra_roots: tuple[str, ...] = ()) -> ModuleLocation | None:
         """The first-party module ``modname`` names, or None."""
-        key = modname if not extra_roots else f"{modname}@{extra_roots}"
+        key = (modname, extra_roots)
         if key in self._locations:
             return self._locations[key]
         found = None
@@ -108,8 +109,17 @@ class ProjectIndex:
         return None
 
     def roots_for(self, filename: str, top: str | None = None) -> tuple[str, ...]:
+        """Where ``filename``'s absolute imports of ``top`` may be rooted (see :func:`_roots_for`);
+        asked for every import and attribute, so answered once per file and name."""
         if not filename or filename in ("-", "stdin"):
             return ()
+        key = (os.getcwd(), filename, top)  # a relative filename reads against the working folder
+        found = self._roots.get(key)
+        if found is None:
+            found = self._roots[key] = self._roots_uncached(filename, top)
+        return found
+
+    def _roots_uncached(self, filename: str, top: str | None) -> tuple[str, ...]:
         roots = _roots_for(os.path.dirname(os.path.abspath(filename)), top)
         if self.root is None or top is None or os.path.basename(self.root) != top \
                 or not _package_below(self.root, top):

@@ -5,6 +5,7 @@ import ast
 import difflib
 import fnmatch
 import os
+from functools import cached_property
 
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.guards import is_guarded_import
@@ -23,7 +24,7 @@ class _ImportRule(Rule):
     def _session_related(self, name: str) -> bool:
         return bool(self.settings.session_names.search(name))
 
-    @property
+    @cached_property
     def _file_dir(self) -> str | None:
         name = self.file.filename
         if not name or name in ("-", "stdin"):

@@ -17,6 +17,7 @@ from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalD
 from flake8_dbsession.model.syntax import all_args, method_of
 from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts
+from flake8_dbsession.relevance import IDENTIFIER, IMPORT_STATEMENT
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
                 "boto3", "botocore", "yfinance")
@@ -26,16 +27,40 @@ CLIENT_CONSTRUCTORS = {"Client", "AsyncClient", "Session", "ClientSession", "SMT
                        "resource", "Ticker", "PoolManager", "Popen"}
 _NOT_SLOW_METHODS = {"close", "aclose", "__enter__", "__aenter__", "raise_for_status", "json"}
 MAX_DEPTH = 5
-_SLOW_WORDS = tuple({m.split(".")[0] for m in SLOW_MODULES} | {"sleep"})
+# a module can make a slow call only if it imports one of these (urllib only as urllib.request)
+_SLOW_IMPORTS = frozenset(m.split(".")[0] for m in SLOW_MODULES) - {"urllib"}
 
 # (module path, line, column) of a first-party function in another module -> why it is slow.
 # Keyed by position, not id(): module trees may be dropped and rebuilt (see project.resolve).
 _function_cache: dict[tuple[str, int, int], str | None] = {}
 
 
+# module text -> whether it imports a slow library (the texts are the project index's own)
+_imports_slow: dict[str, bool] = {}
+
+
 def forget() -> None:
     """Drop the verdicts on other modules' functions (their files changed)."""
     _function_cache.clear()
+    _imports_slow.clear()
+
+
+def imports_slow_library(text: str) -> bool:
+    """Whether a module's text imports a slow library (``import httpx``, ``from urllib.request
+    import urlopen``) or names ``sleep``: without that, none of its functions can call one
+    directly. Words in comments, docstrings or ``urllib.parse`` imports do not count."""
+    found = _imports_slow.get(text)
+    if found is None:
+        found = "sleep" in text or any(_slow_statement(statement) for statement in IMPORT_STATEMENT.findall(text))
+        if len(_imports_slow) > 4096:
+            _imports_slow.clear()
+        _imports_slow[text] = found
+    return found
+
+
+def _slow_statement(statement: str) -> bool:
+    names = set(IDENTIFIER.findall(statement))
+    return bool(names & _SLOW_IMPORTS) or ("urllib" in names and "request" in names)
 
 
 class Callee(NamedTuple):
@@ -169,12 +194,12 @@ class SlowCallDetector:
         return self._imported_method(qualname, method) if qualname else None
 
     def _worth_reading(self, qualname: str) -> bool:
-        """Parse another module only when its text names a slow library (or a dbs-io-calls
+        """Parse another module only when its text imports a slow library (or a dbs-io-calls
         pattern is configured): most first-party calls made while a session is open are not."""
         if self.patterns or self.module_text is None:
             return True
         text = self.module_text(qualname)
-        return text is not None and any(word in text for word in _SLOW_WORDS)
+        return text is not None and imports_slow_library(text)
 
     def _imported_function(self, qualname: str, any_module: bool = False):
         if not any_module and not self._worth_reading(qualname):
