@@ -188,3 +188,19 @@ def test_analysis_leaves_no_reference_cycles(project, monkeypatch):
         gc.enable()
     assert findings  # the analysis did real work
     assert unreachable == 0
+
+
+@pytest.mark.parametrize("source, cls", [
+    ("Provider()", "Provider"),
+    ("clients.HttpClient(base)", "clients.HttpClient"),
+    ("make_client()", None),
+    ("db.session.query(User)", None),
+    ("factory()()", None),
+])
+def test_only_class_shaped_calls_are_followed_to_their_methods(source, cls):
+    """DBS018 follows ``Provider().fetch()`` into the class; ``db.session.query(...).all()`` names a
+    function, so its module is never parsed to look for a class there."""
+    from flake8_dbsession.model.classes import constructed_class
+
+    found = constructed_class(ast.parse(source, mode="eval").body)
+    assert (ast.unparse(found) if found is not None else None) == cls

@@ -9,7 +9,7 @@ import venv
 import pytest
 
 from flake8_dbsession.project import metadata
-from flake8_dbsession.project.index import ProjectIndex, is_installed
+from flake8_dbsession.project.index import ModuleLocation, ProjectIndex, _import_bindings, is_installed
 from tests.conftest import ROOT, run_flake8
 
 FORMAT = "--format=%(path)s:%(row)d:%(code)s"
@@ -221,6 +221,56 @@ def test_import_names_of_a_distribution_match_the_environment_map():
     for dist, tops in expected.items():
         assert _installed_top_levels(dist) == tuple(sorted(tops)), dist
     assert _installed_top_levels("no-such-distribution-here") == ()
+
+
+@pytest.mark.parametrize("statement, bound", [
+    ("from a import b, c as d", {"b", "d"}),
+    ("import x.y, z as w", {"x", "w"}),
+    ("from .m import (\n    P,\n    Q as R,\n)", {"P", "R"}),
+    ("from important import x as important", {"important"}),
+])
+def test_import_bindings_from_text(statement, bound):
+    assert _import_bindings(statement) == bound
+
+
+MODULE = """\
+\"\"\"Docs.\"\"\"
+from sqlalchemy.orm import sessionmaker
+from .engines import (
+    engine,
+    async_engine as AsyncEngine,
+)
+SessionLocal = sessionmaker()
+Typed: type = sessionmaker
+async def get_session():
+    pass
+class Registry:
+    pass
+if True:
+    Conditional = 1
+def f():
+    Inner = 2
+"""
+
+
+@pytest.mark.parametrize("name, plainly", [
+    ("SessionLocal", True), ("Typed", True), ("get_session", True), ("Registry", True),
+    ("sessionmaker", True), ("engine", True), ("AsyncEngine", True),
+    ("async_engine", False),  # imported under another name
+    ("Conditional", False),  # bound, but not plainly: the tree decides
+    ("Inner", False), ("Missing", False),
+])
+def test_plain_top_level_bindings_are_read_from_the_text(tmp_path, name, plainly):
+    """DBS002 asks whether a module defines a name; a plain top-level binding is found in the text
+    without building the module's tree (a third of superset's module parses were for that)."""
+    path = tmp_path / "db.py"
+    path.write_text(MODULE)
+    index = ProjectIndex(str(tmp_path))
+    location = ModuleLocation("db", "module", str(path))
+    assert index.binds_at_top(location, name) is plainly
+    assert not index._recent_trees  # nothing parsed
+    if name in ("Conditional",):
+        assert name in index.bound_names(location)
 
 
 def test_is_installed_uses_files_only():

@@ -91,8 +91,18 @@ def _class_expr(value: ast.expr) -> ast.expr | None:
     func = value.func
     if (getattr(func, "id", None) or getattr(func, "attr", None)) == "cast" and value.args:
         return _annotation_class(value.args[0])
+    return constructed_class(value)
+
+
+def constructed_class(value: ast.expr) -> ast.expr | None:
+    """``Cls`` of ``Cls(...)`` / ``mod.Cls(...)``: a class by the naming convention, to be resolved
+    before it counts. A lower-case callee (``db.session.query(...)``, ``make_client()``) is not
+    looked up: it names a function, and only classes are followed to their methods."""
+    if not isinstance(value, ast.Call):
+        return None
+    func = value.func
     if isinstance(func, (ast.Name, ast.Attribute)) and (getattr(func, "id", None) or func.attr)[:1].isupper():
-        return func  # Cls(...): a class by the naming convention; resolved before it counts
+        return func
     return None
 
 

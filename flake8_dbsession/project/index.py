@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import sys
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -141,6 +142,23 @@ class ProjectIndex:
             tree = self.tree(path)
             self._bound[path] = _module_bound_names(tree) if tree is not None else frozenset()
         return self._bound[path]
+
+    def binds_at_top(self, location: ModuleLocation, name: str) -> bool:
+        """Whether the module's text plainly binds ``name`` at its top level, read without parsing:
+        ``def name``, ``class name``, ``name = ...`` or an import that binds it, starting in column
+        0. True is enough to know a name exists (DBS002 then has nothing to say and no tree is
+        built); False means only "look closer"."""
+        path = location.file
+        text = self.source(path) if path is not None else None
+        if not text or name not in text:
+            return False
+        escaped = re.escape(name)
+        if re.search(rf"(?m)^(?:(?:async[ \t]+)?def|class)[ \t]+{escaped}\b|^{escaped}[ \t]*(?::[^=\n]*)?=(?!=)", text):
+            return True
+        for statement in _TOP_IMPORT.findall(text):
+            if name in statement and name in _import_bindings(statement):
+                return True
+        return False
 
     def attribute_is_module(self, modname: str, extra_roots: tuple[str, ...] = ()) -> bool:
         """Whether ``a.b.c``, read as attributes (``from a.b import c`` then ``c.x``), is the module
@@ -382,6 +400,27 @@ def is_installed(top: str) -> bool:
         return False
     except Exception:  # noqa: BLE001 - when in doubt, it exists (no finding)
         return True
+
+
+# an import statement in column 0 (a module-level one), parenthesised or continued with backslashes
+_TOP_IMPORT = re.compile(r"(?m)^(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:\\\n|\\.|[^\\\n#])*)")
+
+
+def _import_bindings(statement: str) -> set[str]:
+    """The names an import statement's text binds: 'from a import b, c as d' -> {b, d};
+    'import a.b, c as d' -> {a, d}."""
+    head, names = re.split(r"\bimport\b", statement, maxsplit=1)
+    names = names.replace("(", " ").replace(")", " ").replace("\\", " ")
+    bound = set()
+    for item in names.split(","):
+        words = item.split()
+        if not words:
+            continue
+        if len(words) == 3 and words[1] == "as":
+            bound.add(words[2])
+        elif len(words) == 1:
+            bound.add(words[0] if head.strip() else words[0].split(".")[0])
+    return bound
 
 
 def _module_bound_names(tree: ast.Module) -> frozenset[str]:

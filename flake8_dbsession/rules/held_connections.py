@@ -7,6 +7,7 @@ import ast
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
+from flake8_dbsession.model.classes import constructed_class
 from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.guards import is_test_module
@@ -59,8 +60,8 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, list[ast.expr]]:
             ref = None
             if isinstance(value, ast.Name) and value.id in params:
                 ref = _class_ref(params[value.id])
-            elif isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
-                ref = value.func
+            else:
+                ref = constructed_class(value)
             if ref is not None:
                 refs.append(ref)
         if refs:

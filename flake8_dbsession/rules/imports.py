@@ -190,8 +190,8 @@ class MissingSessionName(_ImportRule):
             return True
         if len(seen) > 16:
             return False  # too deep to be sure: no finding
-        if name in project.bound_names(location):
-            return False  # the quick answer from the cached ast; astroid confirms what looks missing
+        if project.binds_at_top(location, name) or name in project.bound_names(location):
+            return False  # the quick answers: the text, then the ast; astroid confirms what looks missing
         module = project.astroid_module(location)
         if module is None:
             return False

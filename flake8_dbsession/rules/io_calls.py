@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.syntax import all_args, method_of
 from flake8_dbsession.model.walk import own_nodes
-from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
 from flake8_dbsession.relevance import IDENTIFIER, IMPORT_STATEMENT
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
@@ -167,7 +167,7 @@ class SlowCallDetector:
                 if found is not None and not is_abstract(found.node):
                     return found
             return None
-        if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+        if constructed_class(value) is not None:
             return self._class_method(value.func, func.attr)  # Provider().fetch(...)
         qualname = self.qualname(func)
         return self._imported_function(qualname, any_module) if qualname else None
@@ -257,7 +257,7 @@ class SlowCallDetector:
             typed, imports = self.body_facts(callee.node)
             expr = typed.get(value.id)
             cls = self.classes.resolve(expr, callee.qualname_of, callee.path, imports) if expr is not None else None
-        elif isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+        elif constructed_class(value) is not None:
             cls = self.classes.resolve(value.func, callee.qualname_of, callee.path, self.body_facts(callee.node)[1])
         return self._method(cls, func.attr) if cls is not None else None
 
