@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import os
 from functools import cached_property
 from typing import Iterable
 
@@ -24,11 +25,13 @@ class FileContext:
     def __init__(self, filename: str, settings: Settings, resolver: Resolver | None = None,
                  lines: list[str] | None = None) -> None:
         self.filename = filename
+        # absolute once here: import roots are asked per import and name, and cached by this path
+        self.path = os.path.abspath(filename) if filename and filename not in ("-", "stdin") else filename
         self.lines = lines  # the source, when the front end has it (fixes read it)
         self.settings = settings
         self.project = project_index.for_file(filename, settings.project_root)
         if resolver is None:
-            resolver = resolver_for(self.project, settings, filename)
+            resolver = resolver_for(self.project, settings, self.path)
         self.resolver = resolver
         self.model = SessionModel(settings, resolver)
         self.findings: list[Finding] = []

@@ -61,8 +61,8 @@ def worth_linting(source: str, settings: Settings) -> bool:
 
 
 def _imports_or_factories(source: str, settings: Settings) -> bool:
-    factories = {name.rsplit(".", 1)[-1] for name in settings.sync_factories + settings.async_factories}
-    if factories and factories & set(IDENTIFIER.findall(source)):
+    factories = settings.factory_names
+    if factories and not factories.isdisjoint(IDENTIFIER.findall(source)):
         return True
     imported = set(IDENTIFIER.findall(" ".join(IMPORT_STATEMENT.findall(source))))
     if imported & SESSION_MODULE_NAMES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 DEFAULT_SESSION_NAMES = r"(?i)(session|engine|(^|_)db($|_)|database)"
 # a module whose last part is one of these is session-related whatever dbs-session-names says
@@ -92,6 +93,15 @@ class Settings:
     ignore_modules: tuple[str, ...] = ()
     project_root: str | None = None
 
+    def session_named(self, name: str) -> bool:
+        """Does ``name`` match ``dbs-session-names``? (asked for every import and attribute)"""
+        return _searches(self.session_names, name)
+
+    @cached_property
+    def factory_names(self) -> frozenset[str]:
+        """The last part of every configured factory ('app.db.SessionLocal' -> 'SessionLocal')."""
+        return frozenset(n.rsplit(".", 1)[-1] for n in self.sync_factories + self.async_factories)
+
     @classmethod
     def from_values(cls, values: dict[str, object], base_dir: str | None = None) -> Settings:
         """Build from raw option values keyed by option name (strings or lists of strings)."""
@@ -113,6 +123,11 @@ class Settings:
         if both:
             raise SettingsError(f"'{sorted(both)[0]}' is in both dbs-sync-paths and dbs-async-paths")
         return cls(**parsed)
+
+
+@lru_cache(maxsize=8192)
+def _searches(pattern: re.Pattern, name: str) -> bool:
+    return pattern.search(name) is not None
 
 
 def _as_list(raw: object) -> list[str]:

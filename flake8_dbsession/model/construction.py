@@ -232,9 +232,7 @@ def may_create_session(model: SessionModel, call: ast.expr) -> bool:
         return False
     if sqla_names.class_flavour(model.qualname(func)) is not None:
         return True
-    settings = model.settings
-    configured = {n.rsplit(".", 1)[-1] for n in settings.sync_factories + settings.async_factories}
-    return name in configured or bool(settings.session_names.search(name))
+    return name in model.settings.factory_names or model.settings.session_named(name)
 
 
 def may_hold_session(model: SessionModel, expr: ast.expr) -> bool:

@@ -64,7 +64,7 @@ class ProjectIndex:
         self._locations: dict[str, ModuleLocation | None] = {}
         self._bound: dict[str, frozenset[str]] = {}
         self._own_submodules: dict[tuple[str, str], bool] = {}
-        self._roots: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
+        self._roots: dict[tuple, tuple[str, ...]] = {}  # ([working folder,] file, top) -> roots
 
     # ------------------------------------------------------------------ modules
     def locate(self, modname: str, extra_roots: tuple[str, ...] = ()) -> ModuleLocation | None:
@@ -114,7 +114,8 @@ class ProjectIndex:
         asked for every import and attribute, so answered once per file and name."""
         if not filename or filename in ("-", "stdin"):
             return ()
-        key = (os.getcwd(), filename, top)  # a relative filename reads against the working folder
+        # a relative filename reads against the working folder (a syscall: absolute paths skip it)
+        key = (filename, top) if os.path.isabs(filename) else (os.getcwd(), filename, top)
         found = self._roots.get(key)
         if found is None:
             found = self._roots[key] = self._roots_uncached(filename, top)

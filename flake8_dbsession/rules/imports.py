@@ -22,11 +22,11 @@ class _ImportRule(Rule):
         return is_guarded_import(self.model.ancestors)
 
     def _session_related(self, name: str) -> bool:
-        return bool(self.settings.session_names.search(name))
+        return self.settings.session_named(name)
 
     @cached_property
     def _file_dir(self) -> str | None:
-        name = self.file.filename
+        name = self.file.path
         if not name or name in ("-", "stdin"):
             return None
         return os.path.dirname(os.path.abspath(name))
@@ -34,7 +34,7 @@ class _ImportRule(Rule):
     def _extra_roots(self, top: str | None = None) -> tuple[str, ...]:
         """A script's folder, its package root and enclosing folders named ``top`` (see
         ProjectIndex.roots_for)."""
-        return self.file.project.roots_for(self.file.filename, top)
+        return self.file.project.roots_for(self.file.path, top)
 
     def _relative_folder(self, level: int) -> str | None:
         folder = self._file_dir
