@@ -8,10 +8,10 @@
 It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), then
 times ``flake8 -j1 --select=DBS`` over the sources with the plugin and with the plugin idle (loaded,
 doing nothing: same interpreter, same installed packages), alternating ``--runs`` times, and prints
-the ratio of the medians (``--clean-venv``: compare with flake8 in a virtual environment of its own
-without the plugin, made in the cache once); then
-runs flake8 once in this process and prints the share of its time spent in the plugin. Not a test:
-timings depend on the machine; the ratios are what to compare.
+the ratios of the medians and of the fastest runs (``--clean-venv``: compare with flake8 in a
+virtual environment of its own without the plugin, made in the cache once); then runs flake8 once
+in this process and prints the share of its time spent in the plugin. Not a test: timings depend
+on the machine; the ratios are what to compare.
 """
 from __future__ import annotations
 
