@@ -86,7 +86,7 @@ def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[st
     source, which some fixes need)."""
     file = FileContext(filename, settings, resolver, lines)
     enabled = [cls for code, cls in sorted(REGISTRY.items()) if codes is None or code in codes]
-    rules = [cls(file) for cls in enabled]
+    rules = [rule for rule in (cls(file) for cls in enabled) if not rule.idle()]
     enter, leave = _hook_tables(rules)
     try:
         walk_with_hooks(tree, file.model, enter, leave)

@@ -204,3 +204,25 @@ def test_only_class_shaped_calls_are_followed_to_their_methods(source, cls):
 
     found = constructed_class(ast.parse(source, mode="eval").body)
     assert (ast.unparse(found) if found is not None else None) == cls
+
+
+def test_a_rule_with_nothing_to_do_is_not_walked(tmp_path, monkeypatch):
+    """DBS011 without a configured policy is inert: it is not given the file's nodes at all."""
+    import flake8_dbsession.analysis as analysis
+
+    seen = []
+    original = analysis._hook_tables
+
+    def recording(rules):
+        seen.extend(rule.code for rule in rules)
+        return original(rules)
+
+    monkeypatch.setattr(analysis, "_hook_tables", recording)
+    path = tmp_path / "jobs.py"
+    source = "from sqlalchemy.orm import Session\n"
+    analyze(ast.parse(source), str(path), S)
+    assert "DBS011" not in seen and "DBS005" in seen
+    seen.clear()
+    policy = Settings.from_values({"dbs-sync-paths": "**", "dbs-project-root": str(tmp_path)})
+    analyze(ast.parse(source), str(path), policy)
+    assert "DBS011" in seen

@@ -84,6 +84,9 @@ class SessionFlavourPolicy(Rule):
             self._done = True
         self._relative = relative
 
+    def idle(self) -> bool:
+        return self._done  # no policy, or none that covers this file
+
     def _relative_path(self) -> str | None:
         root = self.settings.project_root or self.file.project.root
         filename = self.file.filename
