@@ -67,5 +67,4 @@ def _imports_or_factories(source: str, settings: Settings) -> bool:
     imported = set(IDENTIFIER.findall(" ".join(IMPORT_STATEMENT.findall(source))))
     if imported & SESSION_MODULE_NAMES:
         return True
-    pattern = settings.session_names
-    return any(pattern.search(name) for name in imported)
+    return any(settings.session_named(name) for name in imported)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flake8_dbsession.project import metadata
+from flake8_dbsession.relevance import IMPORT_STATEMENT
 
 _RECENT_TREES = 4  # parsed module trees kept (see ProjectIndex.tree)
 _SKIP_DIRS = {"__pycache__", "node_modules", "build", "dist", "site-packages", ".git", ".tox", ".venv",
@@ -63,6 +64,7 @@ class ProjectIndex:
         self._astroid: dict[str, object] = {}
         self._locations: dict[str, ModuleLocation | None] = {}
         self._bound: dict[str, frozenset[str]] = {}
+        self._plain_bound: dict[str, frozenset[str]] = {}  # read from the text: see binds_at_top
         self._own_submodules: dict[tuple[str, str], bool] = {}
         self._roots: dict[tuple, tuple[str, ...]] = {}  # ([working folder,] file, top) -> roots
 
@@ -150,16 +152,11 @@ class ProjectIndex:
         0. True is enough to know a name exists (DBS002 then has nothing to say and no tree is
         built); False means only "look closer"."""
         path = location.file
-        text = self.source(path) if path is not None else None
-        if not text or name not in text:
+        if path is None:
             return False
-        escaped = re.escape(name)
-        if re.search(rf"(?m)^(?:(?:async[ \t]+)?def|class)[ \t]+{escaped}\b|^{escaped}[ \t]*(?::[^=\n]*)?=(?!=)", text):
-            return True
-        for statement in _TOP_IMPORT.findall(text):
-            if name in statement and name in _import_bindings(statement):
-                return True
-        return False
+        if path not in self._plain_bound:
+            self._plain_bound[path] = _plain_top_names(self.source(path) or "")
+        return name in self._plain_bound[path]
 
     def attribute_is_module(self, modname: str, extra_roots: tuple[str, ...] = ()) -> bool:
         """Whether ``a.b.c``, read as attributes (``from a.b import c`` then ``c.x``), is the module
@@ -403,14 +400,23 @@ def is_installed(top: str) -> bool:
         return True
 
 
-# an import statement in column 0 (a module-level one), parenthesised or continued with backslashes
-_TOP_IMPORT = re.compile(r"(?m)^(?:from[ \t]+[.\w]+[ \t]+)?import[ \t]+(?:\([^)]*\)|(?:\\\n|\\.|[^\\\n#])*)")
+# a def, class or assignment in column 0: a plain module-level binding
+_TOP_DEFINITION = re.compile(r"(?m)^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
+
+
+def _plain_top_names(text: str) -> frozenset[str]:
+    """The names a module's text plainly binds in column 0 (see ProjectIndex.binds_at_top)."""
+    names = {defined or assigned for defined, assigned in _TOP_DEFINITION.findall(text)}
+    for statement in IMPORT_STATEMENT.findall(text):
+        if not statement[:1].isspace():  # a module-level import, not one inside a block
+            names |= _import_bindings(statement)
+    return frozenset(names)
 
 
 def _import_bindings(statement: str) -> set[str]:
     """The names an import statement's text binds: 'from a import b, c as d' -> {b, d};
     'import a.b, c as d' -> {a, d}."""
-    head, names = re.split(r"\bimport\b", statement, maxsplit=1)
+    head, names = re.split(r"\bimport\b", re.sub(r"#[^\n]*", "", statement), maxsplit=1)
     names = names.replace("(", " ").replace(")", " ").replace("\\", " ")
     bound = set()
     for item in names.split(","):

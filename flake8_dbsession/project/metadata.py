@@ -424,14 +424,9 @@ BRINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-def provides(distribution: str, import_name: str) -> bool:
-    """Does the (declared) distribution provide top-level module ``import_name``, itself or as a
-    dependency it always brings?"""
-    return _provides_by_name(distribution, import_name) or import_name in _installed_top_levels(normalize(distribution))
-
-
 def _provides_by_name(distribution: str, import_name: str) -> bool:
-    """:func:`provides` from the names alone, without reading installed metadata."""
+    """Does the (declared) distribution provide top-level module ``import_name``, itself or as a
+    dependency it always brings, by the names alone (no installed metadata read)?"""
     dist = normalize(distribution)
     module = normalize(import_name)
     if dist == module:

@@ -26,10 +26,10 @@ class _ImportRule(Rule):
 
     @cached_property
     def _file_dir(self) -> str | None:
-        name = self.file.path
-        if not name or name in ("-", "stdin"):
+        path = self.file.path  # absolute, but for stdin without a display name
+        if not path or path in ("-", "stdin"):
             return None
-        return os.path.dirname(os.path.abspath(name))
+        return os.path.dirname(path)
 
     def _extra_roots(self, top: str | None = None) -> tuple[str, ...]:
         """A script's folder, its package root and enclosing folders named ``top`` (see
