@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 DEFAULT_SESSION_NAMES = r"(?i)(session|engine|(^|_)db($|_)|database)"
 # a module whose last part is one of these is session-related whatever dbs-session-names says
@@ -95,7 +95,13 @@ class Settings:
 
     def session_named(self, name: str) -> bool:
         """Does ``name`` match ``dbs-session-names``? (asked for every import and attribute)"""
-        return _searches(self.session_names, name)
+        known = _MATCHES.setdefault(self.session_names.pattern, {})
+        found = known.get(name)
+        if found is None:
+            if len(known) > 65_536:
+                known.clear()
+            found = known[name] = self.session_names.search(name) is not None
+        return found
 
     @cached_property
     def factory_names(self) -> frozenset[str]:
@@ -125,9 +131,9 @@ class Settings:
         return cls(**parsed)
 
 
-@lru_cache(maxsize=8192)
-def _searches(pattern: re.Pattern, name: str) -> bool:
-    return pattern.search(name) is not None
+# pattern -> name -> does it match: plain strings and booleans, which the garbage collector does
+# not track (an lru_cache keyed by the compiled pattern kept thousands of tracked entries)
+_MATCHES: dict[str, dict[str, bool]] = {}
 
 
 def _as_list(raw: object) -> list[str]:

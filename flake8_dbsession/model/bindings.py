@@ -12,6 +12,7 @@ from flake8_dbsession.model.annotations import depends_target
 from flake8_dbsession.model.calls import query_session
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.guards import flavour_checks
+from flake8_dbsession.model.lazy_bodies import LAZY_DEFINITIONS
 from flake8_dbsession.model.scopes import (Deferred, Imported, Instance, LocalClass, LocalDef, Scope, StrConstant,
                                            TypeAlias)
 from flake8_dbsession.model.syntax import all_args, target_names
@@ -341,6 +342,8 @@ _ENTER = {
     ast.While: Bindings._enter_test,
     ast.Assert: Bindings._enter_test,
 }
+# a module's facts keep definitions whose bodies are parsed again on first read: the same handlers
+_ENTER.update({lazy: _ENTER[base] for base, lazy in LAZY_DEFINITIONS.items()})
 # entered on every if/while: they clear the memo themselves, only when they change an answer
 _KEEPS_MEMO = frozenset({ast.If, ast.IfExp, ast.While, ast.Assert})
 _LEAVE = {
@@ -353,3 +356,4 @@ _LEAVE = {
     ast.NamedExpr: Bindings._leave_named_expr,
     ast.withitem: Bindings._leave_withitem,
 }
+_LEAVE.update({lazy: _LEAVE[base] for base, lazy in LAZY_DEFINITIONS.items()})

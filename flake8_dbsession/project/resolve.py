@@ -7,6 +7,7 @@ import ast
 import re
 from collections import OrderedDict
 
+from flake8_dbsession.model import lazy_bodies
 from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.functions import Product
 from flake8_dbsession.model.scopes import Deferred, Imported, Instance, LocalDef, Scope, TypeAlias
@@ -18,13 +19,14 @@ from flake8_dbsession.relevance import might_use_sessions
 from flake8_dbsession.settings import Settings
 
 _MAX_HOPS = 8  # re-exports followed through at most this many modules
-# Module facts kept at once. Facts hold their module's function and class trees; keeping every
-# module's would make each full pass of the garbage collector (flake8's too) scan them all for the
-# rest of the run. The answers worth keeping are memoised separately, so an evicted module is
-# only rebuilt (from its cached text) when a new question needs it. Two was too few: a test base
-# class or a package ``__init__`` that every file asks about was rebuilt for nearly every file
-# (superset: 424 builds of 76 modules, 106 with sixteen; the whole run 9% faster there, 10% on
-# Airflow, measured in alternation).
+# Module facts kept at once. Facts hold their module's top-level functions and classes (their
+# bodies shed until read, see lazy_bodies); keeping every module's would still make each full
+# pass of the garbage collector (flake8's too) scan them all for the rest of the run. The
+# answers worth keeping are memoised separately, so an evicted module is only rebuilt (from its
+# cached text) when a new question needs it. Two was too few: a test base class or a package
+# ``__init__`` that every file asks about was rebuilt for nearly every file (superset: 424 builds
+# of 76 modules, 106 with sixteen; the whole run 9% faster there, 10% on Airflow, measured in
+# alternation).
 MAX_FACTS = 16
 
 
@@ -53,6 +55,9 @@ class ProjectResolver(Resolver):
     _facts: OrderedDict[str, ModuleFacts | None] = OrderedDict()
     _building: set[str] = set()
     _evicted: list[ModuleFacts] = []  # dropped from _facts, disposed once no question is in flight
+    # trees of the facts built during the current file: their bodies are shed after it (the
+    # index's other questions in this file may still walk the same trees whole)
+    _unshed: list[tuple[ast.Module, str]] = []
 
     def __init__(self, index: ProjectIndex, settings: Settings, module_name: str | None,
                  is_package: bool = False, filename: str = "") -> None:
@@ -126,6 +131,7 @@ class ProjectResolver(Resolver):
             model.module_scope.node = None
             model.ancestors.clear()
             facts = ModuleFacts(model, path)
+            ProjectResolver._unshed.append((tree, self.index.source(path) or ""))
         except RecursionError:
             facts = None
         finally:
@@ -142,6 +148,7 @@ class ProjectResolver(Resolver):
         """Drop every module's facts and every answer derived from them (a file changed)."""
         cls._evicted.extend(facts for facts in cls._facts.values() if facts is not None)
         cls._facts.clear()
+        cls._unshed.clear()
         cls._answers.clear()
         cls._relevance.clear()
         cls._globals_set.clear()
@@ -149,11 +156,15 @@ class ProjectResolver(Resolver):
 
     @classmethod
     def release_evicted(cls) -> None:
-        """Dispose of evicted module facts (their models' cycles hold whole module trees). Called
+        """Dispose of evicted module facts (their models' cycles hold whole module trees), and
+        shed the function bodies of the facts built meanwhile (see :mod:`lazy_bodies`). Called
         between files: an evicted model may still be in use while a question is being answered."""
         for facts in cls._evicted:
             facts.model.dispose()
         cls._evicted.clear()
+        for tree, text in cls._unshed:
+            lazy_bodies.shed(tree, text)
+        cls._unshed.clear()
 
     def _binding(self, qualname: str, hops: int = 0, sessions_only: bool = False):
         """(binding, facts of the module that holds it), following re-exports. ``sessions_only``:

@@ -1,0 +1,105 @@
+"""Module facts shed their definitions' bodies and parse them again on first read: what comes
+back must be exactly what was shed, for every shape of definition and line ending."""
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from flake8_dbsession.model.lazy_bodies import LAZY_DEFINITIONS, shed
+
+SOURCES = {
+    "plain": "import x\n\ndef f(a):\n    return a\n\nasync def g():\n    await x.y()\n\nclass C(Base):\n"
+             "    def m(self):\n        yield 1\n",
+    "decorated, multi-line header": "@dec\n@other(1)\ndef f(\n    a,\n    b=(1,\n       2),\n) -> int:\n"
+                                    "    '''doc'''\n    return a\n",
+    "one-line bodies": "def f(): return 1\nclass C: x = 1\n",
+    "semicolon after the body": "def f(): pass; y = (\n    1)\nz = 2\n",
+    "CRLF": "def f():\r\n    return 1\r\n\r\nclass C:\r\n    pass\r\n",
+    "lone CR": "def f():\r    return 1\r",
+    "form feed and unicode line separator": "\x0cdef f():\n    s = 'a\u2028b'\n    return s\n\x0c\ndef g():\n"
+                                            "    return 2\n",
+    "continuation at the end": "def f():\n    return 1 + \\\n        2\nx = 1\n",
+    "nested and conditional": "if True:\n    def f():\n        return 1\ndef g():\n    def h():\n        pass\n"
+                              "    return h\n",
+}
+
+
+@pytest.mark.parametrize("source", SOURCES.values(), ids=SOURCES.keys())
+def test_a_shed_body_comes_back_as_it_was(source):
+    expected = ast.dump(ast.parse(source), include_attributes=True)
+    tree = ast.parse(source)
+    shed(tree, source)
+    assert ast.dump(tree, include_attributes=True) == expected
+
+
+def test_a_shed_definition_is_still_its_kind():
+    source = SOURCES["plain"]
+    tree = ast.parse(source)
+    shed(tree, source)
+    f, g, c = tree.body[1:]
+    assert [type(n).__name__ for n in (f, g, c)] == ["FunctionDef", "AsyncFunctionDef", "ClassDef"]
+    assert isinstance(f, ast.FunctionDef) and isinstance(g, ast.AsyncFunctionDef) and isinstance(c, ast.ClassDef)
+    assert set(LAZY_DEFINITIONS.values()) == {type(f), type(g), type(c)}
+    assert "body" not in f.__dict__  # the trees are gone until asked for
+    assert f.body is f.body  # parsed once: the same nodes on every read
+
+
+def test_only_column_0_definitions_are_shed():
+    source = SOURCES["nested and conditional"]
+    tree = ast.parse(source)
+    shed(tree, source)
+    conditional, g = tree.body
+    assert type(conditional.body[0]) is ast.FunctionDef
+    assert type(g) is not ast.FunctionDef and type(g.body[0]) is ast.FunctionDef
+
+
+def test_a_body_can_be_replaced():
+    tree = ast.parse("def f():\n    return 1\n")
+    shed(tree, "def f():\n    return 1\n")
+    tree.body[0].body = [ast.Pass()]
+    assert isinstance(tree.body[0].body[0], ast.Pass)
+
+
+def test_astroid_rebuilds_a_shed_tree():
+    from flake8_dbsession.project.index import _astroid_build
+
+    source = SOURCES["plain"]
+    tree = ast.parse(source)
+    shed(tree, source)
+    module = _astroid_build(tree, source, "m", "m.py")
+    assert module is not None and sorted(module.locals) == ["C", "f", "g", "x"]
+    assert [type(n).__name__ for n in module.body[1:]] == ["FunctionDef", "AsyncFunctionDef", "ClassDef"]
+
+
+def test_module_facts_are_shed_between_files_and_answer_the_same(tmp_path):
+    from flake8_dbsession.analysis import analyze, forget_sources
+    from flake8_dbsession.project.resolve import ProjectResolver
+    from flake8_dbsession.settings import Settings
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "db.py").write_text(
+        "from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine\n"
+        "from sqlalchemy.orm import sessionmaker\n\n"
+        "def make_factory():\n    engine = create_async_engine('sqlite+aiosqlite://')\n"
+        "    return sessionmaker(engine, class_=AsyncSession)\n\n"
+        "SessionLocal = make_factory()\n")
+    user = "from app.db import SessionLocal\n\nasync def handler():\n    with SessionLocal() as session:\n" \
+           "        await session.commit()\n"
+    # b.py asks a question a.py did not: the answer comes from the shed body of make_factory
+    other = user.replace("from app.db import SessionLocal", "from app.db import make_factory\n\n"
+                         "SessionLocal = make_factory()")
+    (app / "a.py").write_text(user)
+    (app / "b.py").write_text(other)
+    forget_sources(True)
+    first = analyze(ast.parse(user), str(app / "a.py"), Settings())
+    facts = ProjectResolver._facts[str(app / "db.py")]
+    node = facts.scope.names["make_factory"].node
+    assert "body" not in node.__dict__ and "_body" not in node.__dict__  # shed after a.py
+    facts.model.products._cache.clear()  # as if a.py had not asked what make_factory() returns
+    second = analyze(ast.parse(other), str(app / "b.py"), Settings())
+    assert "_body" in node.__dict__  # b.py's question read it again
+    assert [f.code for f in first] == [f.code for f in second] == ["DBS007"]
