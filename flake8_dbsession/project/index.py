@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flake8_dbsession.project import metadata
-from flake8_dbsession.relevance import IMPORT_STATEMENT
+from flake8_dbsession.relevance import import_statements
 
 _RECENT_TREES = 4  # parsed module trees kept (see ProjectIndex.tree)
 _SKIP_DIRS = {"__pycache__", "node_modules", "build", "dist", "site-packages", ".git", ".tox", ".venv",
@@ -407,7 +407,7 @@ _TOP_DEFINITION = re.compile(r"(?m)^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|^([
 def _plain_top_names(text: str) -> frozenset[str]:
     """The names a module's text plainly binds in column 0 (see ProjectIndex.binds_at_top)."""
     names = {defined or assigned for defined, assigned in _TOP_DEFINITION.findall(text)}
-    for statement in IMPORT_STATEMENT.findall(text):
+    for statement in import_statements(text):
         if not statement[:1].isspace():  # a module-level import, not one inside a block
             names |= _import_bindings(statement)
     return frozenset(names)

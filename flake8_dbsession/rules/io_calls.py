@@ -17,7 +17,7 @@ from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalD
 from flake8_dbsession.model.syntax import all_args, method_of
 from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
-from flake8_dbsession.relevance import IDENTIFIER, IMPORT_STATEMENT
+from flake8_dbsession.relevance import IDENTIFIER, import_statements
 
 SLOW_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "smtplib", "subprocess",
                 "boto3", "botocore", "yfinance")
@@ -51,7 +51,7 @@ def imports_slow_library(text: str) -> bool:
     directly. Words in comments, docstrings or ``urllib.parse`` imports do not count."""
     found = _imports_slow.get(text)
     if found is None:
-        found = "sleep" in text or any(_slow_statement(statement) for statement in IMPORT_STATEMENT.findall(text))
+        found = "sleep" in text or any(_slow_statement(statement) for statement in import_statements(text))
         if len(_imports_slow) > 4096:
             _imports_slow.clear()
         _imports_slow[text] = found
