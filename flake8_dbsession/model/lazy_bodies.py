@@ -1,12 +1,13 @@
-"""Module facts keep their top-level functions and classes without the bodies, until asked.
+"""Module facts keep their top-level functions and classes as names and lines, until asked.
 
 Module facts bind each top-level ``def`` and ``class`` to its node, and most of a module's nodes
-are in those bodies. Kept for the rest of the run, they made every full pass of the garbage
+are in those definitions. Kept for the rest of the run, they made every full pass of the garbage
 collector (flake8's own passes too) walk them: on Airflow, 3.4 million more objects scanned over
-the run than flake8 alone, about 1.7 s. Few of those bodies are ever read (a factory's ``yield``,
-a method's ``await``), so :func:`shed` drops them, and the first read of ``node.body`` parses
-that definition's own lines again from the module's text, which the index keeps anyway (strings
-cost the collector nothing).
+the run than flake8 alone, about 1.7 s. Few of them are ever read (a factory's ``yield``, a
+method's ``await``, a decorator), so :func:`shed` drops every field that holds nodes (body,
+arguments, decorators, return annotation, bases), and the first read of any of them parses that
+definition's own lines again from the module's text, which the index keeps anyway (strings cost
+the collector nothing).
 
 A shed node is an instance of a subclass of its ``ast`` class with the same name (astroid's tree
 rebuilder dispatches on the class name), so ``isinstance`` tests and ``_fields`` walks see what
@@ -21,62 +22,81 @@ import re
 
 # a line break as the tokenizer counts lines: \n, \r\n or a lone \r
 _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+# the fields that hold nodes (names, line numbers and type comments stay)
+_SHED_FIELDS = {
+    ast.FunctionDef: ("args", "body", "decorator_list", "returns", "type_params"),
+    ast.AsyncFunctionDef: ("args", "body", "decorator_list", "returns", "type_params"),
+    ast.ClassDef: ("bases", "keywords", "body", "decorator_list", "type_params"),
+}
 
 
-def _read_body(node: ast.AST) -> list[ast.stmt]:
-    body = node.__dict__.get("_body")
-    if body is None:
-        body = node.__dict__["_body"] = _parse_body(node)
-    return body
+def _field(name: str) -> property:
+    def read(node: ast.AST):
+        fields = node.__dict__.get("_fields_read")
+        if fields is None:
+            fields = node.__dict__["_fields_read"] = _parse_fields(node)
+        return fields[name]
 
+    def write(node: ast.AST, value) -> None:
+        read(node)
+        node.__dict__["_fields_read"][name] = value
 
-def _write_body(node: ast.AST, value: list[ast.stmt]) -> None:
-    node.__dict__["_body"] = value
+    return property(read, write)
 
 
 def _lazy(base: type) -> type:
-    return type(base.__name__, (base,), {"body": property(_read_body, _write_body), "__module__": __name__})
+    shed = [name for name in _SHED_FIELDS[base] if name in base._fields]
+    return type(base.__name__, (base,), {"__module__": __name__, "_shed": tuple(shed),
+                                         **{name: _field(name) for name in shed}})
 
 
-LAZY_DEFINITIONS = {base: _lazy(base) for base in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)}
+LAZY_DEFINITIONS = {base: _lazy(base) for base in _SHED_FIELDS}
 
 
-def _parse_body(node: ast.AST) -> list[ast.stmt]:
-    """The statements of a shed definition, parsed from its own lines (line numbers as in the
+def _parse_fields(node: ast.AST) -> dict[str, object]:
+    """The shed fields of a definition, parsed from its own lines (line numbers as in the
     module); from the whole module when its lines do not parse alone (``def f(): pass; x = (``)."""
     source = node.__dict__["_source"]  # [the module's text, its lines once split], one per module
+    first = node.__dict__["_first_line"]  # its first decorator's line, or its own
     text: str = source[0]
     if source[1] is None:
         source[1] = _LINE_END.split(text)
-    lines = source[1]
-    segment = "".join(lines[node.lineno - 1:node.end_lineno])
+    found = _parsed(node, "".join(source[1][first - 1:node.end_lineno]), first - 1) or _parsed(node, text, 0)
+    if found is None:  # the text no longer parses: an empty definition, no crash
+        found = type(node).__mro__[1](name=node.name, args=ast.arguments([], [], None, [], [], None, []),
+                                      bases=[], keywords=[], decorator_list=[], returns=None, type_params=[],
+                                      body=[ast.Pass(lineno=node.lineno, col_offset=4, end_lineno=node.lineno,
+                                                     end_col_offset=8)])
+    return {name: getattr(found, name, []) for name in type(node)._shed}
+
+
+def _parsed(node: ast.AST, text: str, offset: int) -> ast.AST | None:
+    """The definition of ``node``'s kind and name on ``node``'s line in ``text`` (which starts
+    ``offset`` lines into the module)."""
     try:
-        statements = ast.parse(segment).body
-        found = statements[0] if statements else None
-        if type(found) is type(node).__mro__[1] and found.name == node.name:
-            ast.increment_lineno(found, node.lineno - 1)
-            return found.body
+        statements = ast.parse(text).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        pass
-    try:
-        for statement in ast.parse(text).body:
-            if getattr(statement, "lineno", None) == node.lineno and getattr(statement, "name", None) == node.name:
-                return statement.body
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        pass
-    return [ast.Pass(lineno=node.lineno, col_offset=node.col_offset + 4,
-                     end_lineno=node.lineno, end_col_offset=node.col_offset + 8)]
+        return None
+    for statement in statements:
+        if type(statement) is type(node).__mro__[1] and statement.name == node.name \
+                and statement.lineno + offset == node.lineno:
+            if offset:
+                ast.increment_lineno(statement, offset)
+            return statement
+    return None
 
 
 def shed(tree: ast.Module, text: str) -> None:
-    """Drop the bodies of ``tree``'s column-0 functions and classes; they come back on first read."""
+    """Drop the node-holding fields of ``tree``'s column-0 functions and classes; they come back
+    together on the first read of any of them."""
     source: list = [text, None]
     for node in tree.body:
         lazy = LAZY_DEFINITIONS.get(type(node))
-        if lazy is None or node.col_offset != 0 or node.end_lineno is None:
+        if lazy is None or node.col_offset != 0 or node.end_lineno is None or "body" not in node.__dict__:
             continue
-        body = node.__dict__.pop("body", None)
-        if body is None:
-            continue
+        decorators = node.__dict__.get("decorator_list") or []
+        node.__dict__["_first_line"] = min([node.lineno] + [d.lineno for d in decorators])
+        for name in lazy._shed:
+            node.__dict__.pop(name, None)
         node.__class__ = lazy
         node.__dict__["_source"] = source
