@@ -7,10 +7,11 @@
 
 It fetches the package's sources with ``pip download --no-deps`` into ``bench/cache/`` (once), then
 times ``flake8 -j1 --select=DBS`` over the sources with the plugin and with the plugin idle (loaded,
-doing nothing: same interpreter, same installed packages), alternating ``--runs`` times, and prints
-the ratios of the medians and of the fastest runs (``--clean-venv``: compare with flake8 in a
-virtual environment of its own without the plugin, made in the cache once); then runs flake8 once
-in this process and prints the share of its time spent in the plugin. Not a test: timings depend
+doing nothing: same interpreter, same installed packages), alternating ``--runs`` times (ABBA),
+and prints the ratios of the medians, of the fastest runs and the median of each round's ratio
+(``--clean-venv``: compare with flake8 in a virtual environment of its own without the plugin,
+made in the cache once); then runs flake8 once in this process and prints the share of its time
+spent in the plugin. Not a test: timings depend
 on the machine; the ratios are what to compare.
 """
 from __future__ import annotations
@@ -78,16 +79,20 @@ def timed_once(command: list[str], cwd: Path) -> tuple[float, float, str]:
 
 
 def interleaved(without: list[str], with_plugin: list[str], cwd: Path, runs: int):
-    """Wall and CPU times of every run of each command, runs alternating so that a machine that
-    speeds up or slows down during the benchmark affects both sides alike."""
+    """Wall and CPU times of every run of each command, runs alternating (and which side goes
+    first alternating too: ABBA) so that a machine that speeds up or slows down during the
+    benchmark affects both sides alike."""
     times: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
     out = ""
-    for _ in range(runs):
-        for side, command in (("without", without), ("with", with_plugin)):
+    sides = [("without", without), ("with", with_plugin)]
+    for round_ in range(runs):
+        for side, command in (sides if round_ % 2 == 0 else sides[::-1]):
             wall, cpu, stdout = timed_once(command, cwd)
             times[side].append((wall, cpu))
             if side == "with":
                 out = stdout
+        print(f"  round {round_ + 1}: CPU without {times['without'][-1][1]:.2f} s, "
+              f"with {times['with'][-1][1]:.2f} s", flush=True)
     return times, out
 
 
@@ -154,7 +159,8 @@ def main() -> int:
         print(f"{what:>4}: without {statistics.median(without):6.2f} s, with {statistics.median(with_):6.2f} s "
               f"(medians; fastest {min(without):.2f} / {min(with_):.2f}); "
               f"ratio of medians {statistics.median(with_) / statistics.median(without):.3f}, "
-              f"of the fastest runs {min(with_) / min(without):.3f}")
+              f"of the fastest runs {min(with_) / min(without):.3f}, "
+              f"median of each round's ratio {statistics.median(w / o for w, o in zip(with_, without)):.3f}")
     print(f"findings: {len(findings)}")
     inside, total = plugin_share(sources, argv)
     print(f"in one process: {inside:.2f} s of {total:.2f} s inside the plugin, so it adds "

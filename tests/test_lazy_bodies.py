@@ -113,3 +113,13 @@ def test_module_facts_are_shed_between_files_and_answer_the_same(tmp_path):
     second = analyze(ast.parse(other), str(app / "b.py"), Settings())
     assert "_fields_read" in node.__dict__  # b.py's question read it again
     assert [f.code for f in first] == [f.code for f in second] == ["DBS007"]
+
+
+@pytest.mark.parametrize("source", ["def f(a):\n    return a\n", "class C(B):\n    x = 1\n",
+                                    "@d\nasync def g():\n    pass\n"])
+def test_a_definition_whose_text_no_longer_parses_comes_back_empty(source):
+    tree = ast.parse(source)
+    shed(tree, "garbage (((")
+    node = tree.body[0]
+    assert isinstance(node.body[0], ast.Pass) and node.decorator_list == []
+    assert getattr(node, "bases", []) == [] and getattr(node, "returns", None) is None

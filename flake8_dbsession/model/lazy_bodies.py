@@ -63,11 +63,10 @@ def _parse_fields(node: ast.AST) -> dict[str, object]:
         source[1] = _LINE_END.split(text)
     found = _parsed(node, "".join(source[1][first - 1:node.end_lineno]), first - 1) or _parsed(node, text, 0)
     if found is None:  # the text no longer parses: an empty definition, no crash
-        found = type(node).__mro__[1](name=node.name, args=ast.arguments([], [], None, [], [], None, []),
-                                      bases=[], keywords=[], decorator_list=[], returns=None, type_params=[],
-                                      body=[ast.Pass(lineno=node.lineno, col_offset=4, end_lineno=node.lineno,
-                                                     end_col_offset=8)])
-    return {name: getattr(found, name, []) for name in type(node)._shed}
+        empty = {"args": ast.arguments([], [], None, [], [], None, []), "returns": None,
+                 "body": [ast.Pass(lineno=node.lineno, col_offset=4, end_lineno=node.lineno, end_col_offset=8)]}
+        return {name: empty.get(name, []) for name in type(node)._shed}
+    return {name: getattr(found, name) for name in type(node)._shed}
 
 
 def _parsed(node: ast.AST, text: str, offset: int) -> ast.AST | None:
