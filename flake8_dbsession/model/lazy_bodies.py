@@ -46,7 +46,7 @@ def _field(name: str) -> property:
 
 def _lazy(base: type) -> type:
     shed = [name for name in _SHED_FIELDS[base] if name in base._fields]
-    return type(base.__name__, (base,), {"__module__": __name__, "_shed": tuple(shed),
+    return type(base.__name__, (base,), {"__module__": __name__, "_base": base, "_shed": tuple(shed),
                                          **{name: _field(name) for name in shed}})
 
 
@@ -77,7 +77,7 @@ def _parsed(node: ast.AST, text: str, offset: int) -> ast.AST | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     for statement in statements:
-        if type(statement) is type(node).__mro__[1] and statement.name == node.name \
+        if type(statement) is type(node)._base and statement.name == node.name \
                 and statement.lineno + offset == node.lineno:
             if offset:
                 ast.increment_lineno(statement, offset)
