@@ -6,7 +6,7 @@ import os
 from functools import cached_property
 from typing import Iterable
 
-from flake8_dbsession.findings import Finding
+from flake8_dbsession.findings import Finding, Related
 from flake8_dbsession.fixes import Fix
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk_with_hooks
@@ -46,7 +46,8 @@ class FileContext:
     def project_resolver(self) -> ProjectResolver | None:
         return self.resolver if isinstance(self.resolver, ProjectResolver) else None
 
-    def report(self, node: ast.AST, code: str, message: str, fix: Fix | None = None) -> None:
+    def report(self, node: ast.AST, code: str, message: str, fix: Fix | None = None,
+               related: tuple[Related, ...] = ()) -> None:
         line = getattr(node, "lineno", 1)
         col = getattr(node, "col_offset", 0)
         key = (line, col, code)
@@ -54,8 +55,9 @@ class FileContext:
             self._seen.add(key)
             end_line = getattr(node, "end_lineno", None) or line
             end_col = getattr(node, "end_col_offset", None)
+            related = tuple(r if r.path else Related(self.filename, r.line, r.col, r.note) for r in related)
             self.findings.append(Finding(line, col, code, message, end_line, col if end_col is None else end_col,
-                                         fix))
+                                         fix, related))
 
 
 def forget_sources(files_changed: bool = False) -> None:

@@ -8,6 +8,17 @@ from flake8_dbsession.fixes import Fix
 
 
 @dataclass(frozen=True, order=True)
+class Related:
+    """One step of a cross-function finding's evidence: where (``path``, ``line``, 0-based ``col``
+    in UTF-8 bytes as ``ast`` gives it) and what happens there (``note``)."""
+
+    path: str
+    line: int
+    col: int
+    note: str
+
+
+@dataclass(frozen=True, order=True)
 class Finding:
     line: int
     col: int  # 0-based, as flake8 expects
@@ -16,6 +27,9 @@ class Finding:
     end_line: int = 0  # where the reported node ends (0: unknown); the standalone's ranges
     end_col: int = 0  # 0-based, exclusive
     fix: Fix | None = field(default=None, compare=False)  # the edits that repair it, when known
+    # the path of a finding whose cause lies in other functions (decision 10 of the catalog):
+    # printed as JSON ``related``, SARIF ``relatedLocations``, LSP ``relatedInformation``
+    related: tuple[Related, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import linecache
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,32 @@ class Item:
     @property
     def flake8_col(self) -> int:
         return self.finding.col + 1
+
+
+def related_steps(item: Item) -> list[tuple[str, int, int, str]]:
+    """(path as shown, 1-based line, 1-based character column, note) per related location of a
+    finding: steps in the linted file keep its display name, other files are shown relative to the
+    working directory when they are under it."""
+    out = []
+    for step in item.finding.related:
+        same = os.path.abspath(step.path) == os.path.abspath(item.path)
+        if same:
+            shown, lines = item.display, item.lines
+        else:
+            shown = _shown_path(step.path)
+            lines = [linecache.getline(step.path, step.line)] if step.line > 0 else []
+            lines = [""] * (step.line - 1) + lines
+        out.append((shown, step.line, char_column(lines, step.line, step.col), step.note))
+    return out
+
+
+def _shown_path(path: str) -> str:
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive
+        return absolute
+    return absolute if relative.startswith("..") else relative
 
 
 def items(results: list[FileResult]) -> list[Item]:
@@ -143,6 +170,8 @@ def _record(item: Item) -> dict:
         "message": item.finding.message,
         "name": item.rule.name,
         "noqa_row": item.noqa_row,
+        "related": [{"filename": path, "location": {"column": col, "row": row}, "message": note}
+                    for path, row, col, note in related_steps(item)],
         "severity": "error",
         "url": item.rule.url,
     }
@@ -171,6 +200,12 @@ def sarif(found: list[Item], enabled: list[RuleInfo]) -> str:
                 "region": {"startLine": row, "startColumn": col, "endLine": end_row, "endColumn": end_col},
             }}],
             "message": {"text": item.finding.message},
+            **({"relatedLocations": [{
+                "id": n,
+                "physicalLocation": {"artifactLocation": {"uri": Path(path).resolve().as_uri()},
+                                     "region": {"startLine": row, "startColumn": col}},
+                "message": {"text": note},
+            } for n, (path, row, col, note) in enumerate(related_steps(item))]} if item.finding.related else {}),
             "ruleId": item.finding.code,
             "ruleIndex": index[item.finding.code],
         })

@@ -3,6 +3,10 @@ UTF-8 bytes); LSP speaks 0-based lines and the negotiated encoding (UTF-16 by de
 document's position codec converts from code points."""
 from __future__ import annotations
 
+import linecache
+import os
+from pathlib import Path
+
 from lsprotocol import types
 
 from flake8_dbsession.catalog import rule_info
@@ -36,7 +40,33 @@ def diagnostic(document, lines: list[str], finding: Finding) -> types.Diagnostic
         code=finding.code,
         code_description=types.CodeDescription(href=info.url) if info else None,
         source=SOURCE,
+        related_information=_related(document, lines, finding) or None,
     )
+
+
+def _related(document, lines: list[str], finding: Finding) -> list[types.DiagnosticRelatedInformation]:
+    """The steps of a cross-function finding: in this buffer through its codec, in other files
+    from their text on disk."""
+    out = []
+    own = to_path(document.uri)
+    for step in finding.related:
+        if own is not None and os.path.abspath(step.path) == own:
+            uri, point = document.uri, document.position_to_client_units(_point(lines, step.line, step.col))
+        else:
+            text = linecache.getline(step.path, step.line)
+            uri = Path(step.path).resolve().as_uri()
+            point = types.Position(line=max(0, step.line - 1), character=char_index(text, step.col))
+        out.append(types.DiagnosticRelatedInformation(
+            location=types.Location(uri=uri, range=types.Range(start=point, end=point)), message=step.note))
+    return out
+
+
+def to_path(uri: str) -> str | None:
+    if not uri.startswith("file:"):
+        return None
+    from pygls.uris import to_fs_path
+    path = to_fs_path(uri)
+    return os.path.abspath(path) if path else None
 
 
 def text_edits(document, lines: list[str], fix: Fix) -> list[types.TextEdit]:

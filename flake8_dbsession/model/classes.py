@@ -144,6 +144,13 @@ class ClassMethods:
             return ClassRef(binding.node, facts.model.qualname, facts.path)
         return None
 
+    def resolve_qualname(self, qualname: str) -> ClassRef | None:
+        """The first-party class a qualified name defines (``app.providers.YahooProvider``)."""
+        binding, facts = self.definition(qualname)
+        if isinstance(binding, LocalClass) and facts is not None:
+            return ClassRef(binding.node, facts.model.qualname, facts.path)
+        return None
+
     def method(self, cls: ClassRef, name: str, depth: int = 0):
         """(def, its class) for method ``name`` of ``cls`` or of a first-party base."""
         found = method_of(cls.node, name)

@@ -27,8 +27,10 @@ class Rule:
         self.model = file.model
         self.settings = file.settings
 
-    def report(self, node: ast.AST, message: str, fix: Fix | None = None) -> None:
-        self.file.report(node, self.code, message, fix)
+    def report(self, node: ast.AST, message: str, fix: Fix | None = None, related: tuple = ()) -> None:
+        """``related``: :class:`~flake8_dbsession.findings.Related` steps of a cause in other
+        functions (a step with an empty path is in this file)."""
+        self.file.report(node, self.code, message, fix, related)
 
     def idle(self) -> bool:
         """True when the rule has nothing to do in this file under these settings (DBS011 with no

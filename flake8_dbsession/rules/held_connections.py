@@ -7,12 +7,13 @@ import ast
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
-from flake8_dbsession.model.classes import constructed_class
 from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
-from flake8_dbsession.model.syntax import method_of, names_null_pool
+from flake8_dbsession.model.receiver_types import attribute_classes
+from flake8_dbsession.model.scopes import LocalDef
+from flake8_dbsession.model.syntax import names_null_pool
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
 from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client, receiving_parameter
@@ -24,51 +25,6 @@ _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the sco
 _does_io = api.method_does_io
 
 
-def _class_ref(annotation: ast.expr | None) -> ast.expr | None:
-    """``Provider``, ``Provider | None``, ``Optional[Provider]`` -> the class expression."""
-    if isinstance(annotation, (ast.Name, ast.Attribute)):
-        return annotation
-    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
-        for side in (annotation.left, annotation.right):
-            if not (isinstance(side, ast.Constant) and side.value is None):
-                return _class_ref(side)
-    if isinstance(annotation, ast.Subscript) and getattr(annotation.value, "id", None) == "Optional":
-        return _class_ref(annotation.slice)
-    return None
-
-
-def attribute_classes(cls: ast.ClassDef) -> dict[str, list[ast.expr]]:
-    """``self.provider = provider or YahooFinanceProvider()`` in ``__init__`` -> {'provider': [the
-    parameter's annotated class, YahooFinanceProvider]}: every class the attribute may hold, in
-    order (the detector skips an interface whose method is abstract and asks the default)."""
-    init = method_of(cls, "__init__")
-    if init is None:
-        return {}
-    params = {a.arg: a.annotation for a in init.args.args + init.args.kwonlyargs}
-    out: dict[str, list[ast.expr]] = {}
-    for node in ast.walk(init):
-        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
-            continue
-        target = node.targets[0]
-        if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"):
-            continue
-        value = node.value
-        values = value.values if isinstance(value, ast.BoolOp) else \
-            [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
-        refs = []
-        for value in values:
-            ref = None
-            if isinstance(value, ast.Name) and value.id in params:
-                ref = _class_ref(params[value.id])
-            else:
-                ref = constructed_class(value)
-            if ref is not None:
-                refs.append(ref)
-        if refs:
-            out[target.attr] = refs
-    return out
-
-
 class _Detecting(Rule):
     def _detector(self) -> SlowCallDetector:
         detector = getattr(self, "_slow", None)
@@ -77,7 +33,8 @@ class _Detecting(Rule):
             definition = resolver.definition if resolver is not None else (lambda q: (None, None))
             detector = self._slow = SlowCallDetector(
                 self.model.qualname, lambda name: self.model.scope.lookup(name)[1], definition,
-                self.settings.io_calls, resolver.module_text if resolver is not None else None)
+                self.settings.io_calls, resolver.module_text if resolver is not None else None,
+                self.file.project, self.file.path)
         return detector
 
     def _class_context(self):
@@ -242,7 +199,7 @@ class SessionHeldAcrossIO(_Detecting):
         if self.model.qualname(func) in _DETACHERS:
             self._forget(key_scope, node.args[0] if node.args else None)
             return
-        if self._wrapper_io(node, key_scope) or self._borrowing(node, key_scope):
+        if self._wrapper_io(node, key_scope) or self._borrowing(node, key_scope) or self._global_io(node, key_scope):
             return
         if isinstance(self.model.parent, ast.Return) and self.model.qualname(func) in _STREAMING_RESPONSES:
             self._streamed(node, key_scope)
@@ -254,10 +211,10 @@ class SessionHeldAcrossIO(_Detecting):
         func = self.model.function_scope
         detector.local_function = func.node if func is not None and func.kind == "function" else None
         detector.local_names = func.names if func is not None else {}
-        label = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
-                                   awaited=isinstance(self.model.parent, ast.Await))
-        if label is not None:
-            self._slow_call_made(node, label, key_scope)
+        slow = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
+                                  awaited=isinstance(self.model.parent, ast.Await))
+        if slow is not None:
+            self._slow_call_made(node, slow.label, key_scope, related=slow.steps)
 
     def _streamed(self, node: ast.Call, key_scope: int) -> None:
         """``return StreamingResponse(...)`` / ``EventSourceResponse(...)`` while a session the
@@ -284,12 +241,14 @@ class SessionHeldAcrossIO(_Detecting):
         callee = detector._callee(call.func, *self._class_context())
         if callee is None or not isinstance(callee.node, ast.AsyncFunctionDef):
             return
-        reason = detector.function_reason(callee, 1)
-        if reason is not None:
+        path = detector.function_reason(callee, 1)
+        if path is not None:
             self._slow_call_made(node, f"awaiting '{source_text(node.value)}' (the coroutine of "
-                                       f"'{source_text(call.func, 40)}()', which calls {reason})", key_scope)
+                                       f"'{source_text(call.func, 40)}()', which calls {path.reason})", key_scope,
+                                 related=path.steps if len(path.steps) > 1 else ())
 
-    def _slow_call_made(self, node: ast.expr, label: str, key_scope: int, only: set[str] | None = None) -> None:
+    def _slow_call_made(self, node: ast.expr, label: str, key_scope: int, only: set[str] | None = None,
+                        related: tuple = ()) -> None:
         for borrowed in self._pending.pop(key_scope, []):  # now it matters: read the callees
             self._borrowed_io(borrowed, key_scope)
         holding = self._holding.get(key_scope)
@@ -307,7 +266,7 @@ class SessionHeldAcrossIO(_Detecting):
                           f"'{source_text(first, 40)}' on line {getattr(first, 'lineno', '?')} and kept until "
                           f"its commit, rollback or close): every slow call keeps that connection from other "
                           f"requests and under load the pool runs dry; commit or close first, or make the "
-                          f"call before the session's first query")
+                          f"call before the session's first query", related=related)
 
     def _forget(self, key_scope: int, obj: ast.expr | None) -> None:
         """``make_transient(job)``, ``session.expunge(job)``: ``job`` leaves its session, and its
@@ -335,6 +294,28 @@ class SessionHeldAcrossIO(_Detecting):
         if used is not None and used.flavour.kind in _HOLDERS:
             holding.setdefault(used.key, node)
             return True
+        return False
+
+    def _global_io(self, node: ast.Call, key_scope: int) -> bool:
+        """``dataset = cls._get_dataset(id)`` where that method queries through the module-level
+        ``db.session`` and leaves it open: the connection is checked out here as surely as by a
+        query of this function's own. Asked of the same object's methods and this file's
+        functions only (``self.m()``, ``cls.m()``, ``helper()``), whose bodies are at hand."""
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if not (isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
+                return False
+        elif not (isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef)):
+            return False
+        detector = self._detector()
+        cls, attrs = self._class_context()
+        for callee in detector.callees(func, cls, attrs):
+            held = detector.summaries.global_io(callee)
+            if held:
+                holding = self._holding.setdefault(key_scope, {})
+                for key in held:
+                    holding.setdefault(key, node)
+                return True
         return False
 
     def _borrowing(self, node: ast.Call, key_scope: int) -> bool:

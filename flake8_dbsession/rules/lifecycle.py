@@ -5,14 +5,15 @@ from __future__ import annotations
 import ast
 from typing import NamedTuple
 
-from flake8_dbsession.findings import source_text
+from flake8_dbsession.findings import Related, source_text
 from flake8_dbsession.model.construction import created_session, may_create_session
 from flake8_dbsession.model import api, sqla_names
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import Fate, fate_of, queries, stored_fate, yields_outside_cleanup
 from flake8_dbsession.model.guards import is_main_guard, is_pytest_fixture, is_test_module
 from flake8_dbsession.rules.base import Rule, register
-from flake8_dbsession.rules.held_connections import _Detecting, attribute_classes
+from flake8_dbsession.model.receiver_types import attribute_classes
+from flake8_dbsession.rules.held_connections import _Detecting
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -188,14 +189,16 @@ class LongLivedSessionAttribute(_Detecting):
             if not isinstance(method, _FUNCS) or method.name == "__init__":
                 continue
             for call in (n for n in ast.walk(method) if isinstance(n, ast.Call)):
-                label = detector.slow_call(call, set(), node, attrs)
-                if label is None:
+                slow = detector.slow_call(call, set(), node, attrs)
+                if slow is None:
                     continue
+                related = (Related("", call.lineno, call.col_offset, f"{node.name}.{method.name}() makes the call"),)
                 for assign, attr in stored:
                     self.report(assign, f"'{node.name}' keeps the injected session '{attr}' while its method "
-                                        f"'{method.name}' makes a slow call, {label}: the request's session and "
-                                        f"its pooled connection stay with the object across that call; take a "
-                                        f"session factory and open a session per unit of work")
+                                        f"'{method.name}' makes a slow call, {slow.label}: the request's session "
+                                        f"and its pooled connection stay with the object across that call; take a "
+                                        f"session factory and open a session per unit of work",
+                                related=related + slow.steps)
                 return
 
 

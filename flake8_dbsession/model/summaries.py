@@ -1,0 +1,405 @@
+"""Function summaries: what a first-party function does when it is called, read once from its body.
+
+Rules ask about one function; real bugs cross calls. A rule asks this layer, never another
+function's body itself:
+
+- ``slow(callee)``: the slow external call the function reaches (its own, or a callee's, followed
+  through the project to a bounded depth), with the chain of calls that leads there;
+- ``global_io(callee)``: the module-level sessions (``db.session`` of Flask-SQLAlchemy, a
+  ``scoped_session`` registry) whose connection is still checked out when the function returns:
+  it queried through them and did not commit, roll back or close them afterwards;
+- ``targets(call, callee)``: the bodies a call made inside ``callee`` may run. Receivers are typed
+  from evidence (:mod:`receiver_types`); a call on a receiver typed by an annotation, a ``cast`` or
+  ``self`` runs the method found along its class's bases *or* any first-party override
+  (:mod:`hierarchy`, decision 9); a constructor's class is that class only. An abstract method is
+  no body. A function reference handed to a callee that calls its parameter counts as called.
+
+Unknown callees have no effects. Recursion ends at a depth bound and a guard. Answers about other
+modules' functions are plain data, cached per process and keyed by position; answers about the
+linted file's functions are kept for that file only.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+from typing import Callable, NamedTuple
+
+from flake8_dbsession.findings import Related, source_text
+from flake8_dbsession.model import api
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
+from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.receiver_types import (
+    TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
+from flake8_dbsession.model.scopes import Instance, LocalDef
+from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
+from flake8_dbsession.model.syntax import all_args, method_of, query_receiver
+from flake8_dbsession.model.walk import own_nodes
+
+MAX_DEPTH = 8
+MAX_GLOBAL_DEPTH = 3
+_RELEASE = {"commit", "rollback", "close", "remove"}
+_HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
+
+# (module path, line, column, class, iterated) -> SlowPath | None, for functions of other modules
+_slow_cache: dict[tuple, "SlowPath | None"] = {}
+_global_cache: dict[tuple, tuple[str, ...]] = {}
+
+
+def forget() -> None:
+    _slow_cache.clear()
+    _global_cache.clear()
+
+
+class Callee(NamedTuple):
+    """A function a call runs: its def, its module's name resolution, the module's path (None for
+    the linted file), and the class ``self`` is (``exact``: that class only, else any subclass)."""
+
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    qualname_of: Callable[[ast.expr], str | None]
+    path: str | None = None
+    owner: ClassRef | None = None
+    exact: bool = True
+    override: bool = False  # found in a subclass of the receiver's class (decision 9)
+
+    @property
+    def name(self) -> str:
+        return f"{self.owner.node.name}.{self.node.name}" if self.owner is not None else self.node.name
+
+
+class SlowPath(NamedTuple):
+    """Why a function is slow: the library call at the end (``reason``) and each call on the way
+    there, in order; the last step is the slow call itself."""
+
+    reason: str
+    steps: tuple[Related, ...]
+
+    @property
+    def where(self) -> Related:
+        return self.steps[-1]
+
+
+def _step(callee: Callee, node: ast.AST, note: str) -> Related:
+    return Related(callee.path or "", getattr(node, "lineno", 1), getattr(node, "col_offset", 0), note)
+
+
+def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """An interface's method (ABC, Protocol): ``@abstractmethod``, or a body of only a docstring,
+    ``...``, ``pass`` or ``raise NotImplementedError``. It is no evidence of what the
+    implementation does; its overrides are."""
+    if any((getattr(d, "attr", None) or getattr(d, "id", None)) == "abstractmethod" for d in func.decorator_list):
+        return True
+    for stmt in func.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # docstring, ...
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.dump(stmt):
+            continue
+        return False
+    return True
+
+
+def self_name(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    args = func.args.posonlyargs + func.args.args
+    return args[0].arg if args and args[0].arg in ("self", "cls") else None
+
+
+def receiving_parameter(callee: Callee, call: ast.Call, where: int | str) -> str | None:
+    """The parameter of ``callee`` that argument ``where`` of ``call`` (a position, or a keyword)
+    lands in; ``self``/``cls`` is skipped for a method called on an object."""
+    args = callee.node.args
+    params = [a.arg for a in args.posonlyargs + args.args]
+    if params and params[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+        params = params[1:]
+    if isinstance(where, int):
+        return params[where] if where < len(params) else None
+    return where if where in params or where in {a.arg for a in args.kwonlyargs} else None
+
+
+def iterated_calls(nodes: list[ast.AST]) -> set[int]:
+    """ids of the calls whose result a function (its own nodes) iterates: ``for x in gen()``, or
+    ``r = gen()`` then ``for x in r`` (dify's plugin client streams its daemon's answer through
+    generators)."""
+    bound: dict[str, int] = {}
+    iterated: set[int] = set()
+    loops = []
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, ast.Call):
+            bound[node.targets[0].id] = id(node.value)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            loops.append(node.iter)
+    for iterable in loops:
+        if isinstance(iterable, ast.Call):
+            iterated.add(id(iterable))
+        elif isinstance(iterable, ast.Name) and iterable.id in bound:
+            iterated.add(bound[iterable.id])
+    return iterated
+
+
+class Summaries:
+    """The summary layer for one linted file: ``classes`` resolves class expressions, ``hierarchy``
+    finds subclasses, ``definition`` maps a first-party qualified name to (binding, facts),
+    ``worth_reading`` says whether another module may make slow calls at all (its text)."""
+
+    def __init__(self, classes: ClassMethods, hierarchy, definition: Callable[[str], tuple],
+                 worth_reading: Callable[[str], bool], patterns: tuple[str, ...]) -> None:
+        self.classes = classes
+        self.hierarchy = hierarchy
+        self.definition = definition
+        self.worth_reading = worth_reading
+        self.patterns = patterns
+        self._local_slow: dict[tuple, SlowPath | None] = {}
+        self._local_global: dict[tuple, tuple[str, ...]] = {}
+        self._facts: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
+
+    # ------------------------------------------------------------------ what a body calls
+    def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
+        """(locals bound to a stated class, imports made inside) of a function, once per function."""
+        key = id(func)
+        if key not in self._facts:
+            self._facts[key] = body_facts(func)
+        return self._facts[key]
+
+    def imported_function(self, qualname: str, any_module: bool = False) -> Callee | None:
+        """A first-party function by qualified name (``Files.get_file_by_id`` where ``Files =
+        FilesTable()`` in that module: the instance's method)."""
+        if not any_module and not self.worth_reading(qualname):
+            return None
+        binding, facts = self.definition(qualname)
+        if isinstance(binding, LocalDef) and facts is not None:
+            return Callee(binding.node, facts.model.qualname, facts.path)
+        owner, _, name = qualname.rpartition(".")
+        if binding is None and owner:
+            binding, facts = self.definition(owner)
+            if isinstance(binding, Instance) and facts is not None:
+                node = method_of(binding.cls, name)
+                cls = ClassRef(binding.cls, facts.model.qualname, facts.path)
+                return Callee(node, facts.model.qualname, facts.path, cls) if node is not None else None
+        return None
+
+    def methods(self, cls: ClassRef, name: str, exact: bool) -> list[Callee]:
+        """The bodies ``obj.name(...)`` may run on an object of class ``cls``: the method found
+        along its bases (unless abstract) and, when the class is not exact, every first-party
+        override in its subclasses (decision 9)."""
+        out = []
+        found = self.classes.method(cls, name)
+        if found is not None and not is_abstract(found[0]):
+            out.append(Callee(found[0], found[1].qualname_of, found[1].path, cls, exact))
+        if not exact and self.hierarchy is not None and (found is not None or cls.node.bases):
+            for sub in self.hierarchy.subclasses(cls):
+                node = method_of(sub.node, name)
+                if node is not None and not is_abstract(node):
+                    out.append(Callee(node, sub.qualname_of, sub.path, sub, True, True))
+        return out
+
+    def _types(self, refs: list, cls: ClassRef, qualname_of, path, imports=None) -> list[tuple[ClassRef, bool]]:
+        out = []
+        for ref in refs:
+            if isinstance(ref, str):  # self.method(): what that method returns
+                found = self.classes.method(cls, ref)
+                if found is not None:
+                    node, owner = found
+                    out += self._types(returned_types(node), owner, owner.qualname_of, owner.path)
+                continue
+            resolved = self.classes.resolve(ref.expr, qualname_of, path, imports)
+            if resolved is not None:
+                out.append((resolved, ref.exact))
+        return out
+
+    def attribute_types(self, cls: ClassRef, attr: str, depth: int = 0) -> list[tuple[ClassRef, bool]]:
+        """What ``self.attr`` holds in objects of ``cls``: assigned in its ``__init__`` or
+        declared in its body, else in a first-party base's."""
+        refs = attribute_classes(cls.node).get(attr)
+        if refs:
+            return self._types(refs, cls, cls.qualname_of, cls.path)
+        if depth >= 3:
+            return []
+        for base in cls.node.bases:
+            base = base.value if isinstance(base, ast.Subscript) else base
+            ref = self.classes.resolve(base, cls.qualname_of, cls.path)
+            if ref is not None and ref.node is not cls.node:
+                found = self.attribute_types(ref, attr, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def receiver_types(self, value: ast.expr, callee: Callee) -> list[tuple[ClassRef, bool]]:
+        """The classes a receiver inside ``callee``'s body may be."""
+        me = self_name(callee.node)
+        if isinstance(value, ast.Name):
+            if me is not None and value.id == me and callee.owner is not None:
+                return [(callee.owner, callee.exact)]
+            typed, imports = self.body_facts(callee.node)
+            if value.id in typed:
+                cls = self.classes.resolve(typed[value.id], callee.qualname_of, callee.path, imports)
+                return [(cls, True)] if cls is not None else []
+            params = {a.arg: a.annotation for a in all_args(callee.node.args)}
+            if params.get(value.id) is not None:
+                refs = [TypeRef(c, False) for c in annotation_classes(params[value.id])]
+                return self._types(refs, callee.owner, callee.qualname_of, callee.path, imports) \
+                    if callee.owner is not None or refs else []
+            return []
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and me is not None \
+                and value.value.id == me and callee.owner is not None:
+            narrowed = narrowed_attributes(callee.node).get(value.attr)
+            if narrowed:
+                return self._types(narrowed, callee.owner, callee.qualname_of, callee.path,
+                                   self.body_facts(callee.node)[1])
+            return self.attribute_types(callee.owner, value.attr)
+        ctor = constructed_class(value)
+        if ctor is not None:
+            cls = self.classes.resolve(ctor, callee.qualname_of, callee.path, self.body_facts(callee.node)[1])
+            return [(cls, True)] if cls is not None else []
+        return []
+
+    def targets(self, func: ast.expr, callee: Callee, any_module: bool = False) -> list[Callee]:
+        """The first-party bodies a call (or a reference) ``func`` inside ``callee`` may run."""
+        if isinstance(func, ast.Name):
+            qualname = callee.qualname_of(func)
+            if qualname and "." in qualname:
+                found = self.imported_function(qualname, any_module)
+                return [found] if found is not None else []
+            return []
+        if not isinstance(func, ast.Attribute):
+            return []
+        out = []
+        for cls, exact in self.receiver_types(func.value, callee):
+            out += self.methods(cls, func.attr, exact)
+        if out or isinstance(func.value, ast.Name) and func.value.id == self_name(callee.node):
+            return out
+        qualname = callee.qualname_of(func)
+        found = self.imported_function(qualname, any_module) if qualname else None
+        return [found] if found is not None else []
+
+    def _references(self, node: ast.Call, target: Callee, callee: Callee) -> list[Callee]:
+        """Functions handed to ``target`` by reference (``function=self.model.invoke``) that its
+        body calls (``function(*args)``)."""
+        out = []
+        for where, arg in [(i, a) for i, a in enumerate(node.args)] + [(k.arg, k.value) for k in node.keywords]:
+            if where is None or not isinstance(arg, (ast.Attribute, ast.Name)):
+                continue
+            param = receiving_parameter(target, node, where)
+            if param is None or not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == param
+                                        for n in own_nodes(target.node)):
+                continue
+            out += self.targets(arg, callee)
+        return out
+
+    # ------------------------------------------------------------------ slow calls
+    def slow(self, callee: Callee, depth: int = 1, iterated: bool = False) -> SlowPath | None:
+        """The slow call ``callee`` reaches, with the chain, or None. ``iterated``: the caller
+        iterates what the call returns, so a generator's body runs."""
+        func = callee.node
+        owner = (callee.owner.node.name, callee.owner.node.lineno, callee.exact) if callee.owner else None
+        cache = _slow_cache if callee.path is not None else self._local_slow
+        key = (callee.path, func.lineno, func.col_offset, owner, iterated)
+        if key in cache:
+            return cache[key]
+        nodes = own_nodes(func)  # one read of the body for all the questions below
+        if not iterated and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+            cache[key] = None  # a generator: calling it runs none of its body
+            return None
+        cache[key] = None  # recursion guard
+        cache[key] = found = self._slow_in(callee, nodes, depth)
+        return found
+
+    def _slow_in(self, callee: Callee, nodes: list[ast.AST], depth: int) -> SlowPath | None:
+        qualname_of = callee.qualname_of
+        clients = clients_built(nodes, qualname_of)
+        loops = iterated_calls(nodes)
+        for node in nodes:
+            if not isinstance(node, ast.Call):
+                continue
+            qualname = qualname_of(node.func)
+            direct = library_call(qualname, self.patterns)
+            if direct:
+                return SlowPath(direct, (_step(callee, node, f"{callee.name}() calls {direct}()"),))
+            used = client_used(node, clients, qualname_of)
+            if used is not None:
+                return SlowPath(used, (_step(callee, node, f"{callee.name}() calls "
+                                                           f"{source_text(node.func, 50)}() on a {used} client"),))
+            if depth >= MAX_DEPTH:
+                continue
+            if isinstance(node.func, ast.Name) and not (qualname and "." in qualname):
+                continue
+            for target in self.targets(node.func, callee):
+                note = f"{callee.name}() calls {source_text(node.func, 50)}()"
+                if target.override:
+                    note += f", which may run the override {target.name}()"
+                inner = self.slow(target, depth + 1, id(node) in loops)
+                if inner is None:
+                    for reference in self._references(node, target, callee):
+                        inner = self.slow(reference, depth + 1)
+                        if inner is not None:
+                            note += f" and hands it {reference.name}(), which it calls"
+                            break
+                if inner is not None:
+                    return SlowPath(inner.reason, (_step(callee, node, note),) + inner.steps)
+        return None
+
+    # ------------------------------------------------------------------ module-level sessions
+    def global_io(self, callee: Callee, depth: int = 1) -> tuple[str, ...]:
+        """The module-level sessions (``db.session``) ``callee`` leaves holding a connection: its
+        last use of each, itself or through the callees it runs, is I/O (not a commit, rollback
+        or close). Keys are the source text as the function spells it."""
+        func = callee.node
+        cache = _global_cache if callee.path is not None else self._local_global
+        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
+        key = (callee.path, func.lineno, func.col_offset, owner)
+        if key in cache:
+            return cache[key]
+        cache[key] = ()
+        model = getattr(callee.qualname_of, "__self__", None)
+        local = {a.arg for a in all_args(func.args)} | _assigned(func)
+        last: dict[str, str] = {}
+        calls = sorted((n for n in own_nodes(func) if isinstance(n, ast.Call)),
+                       key=lambda n: (n.lineno, n.col_offset))
+        for node in calls:
+            if not isinstance(node.func, ast.Attribute):
+                continue
+            method = node.func.attr
+            if method in _RELEASE or api.method_does_io(method):
+                receiver = node.func.value
+            elif api.is_query_terminal(method):
+                receiver = query_receiver(node.func.value)
+            else:
+                receiver = None
+            if receiver is not None and model is not None and _global_root(receiver, local) \
+                    and _holds(model, receiver):
+                last[source_text(receiver)] = "release" if method in _RELEASE else "io"
+            elif depth < MAX_GLOBAL_DEPTH and receiver is None and isinstance(node.func.value, ast.Name) \
+                    and node.func.value.id == self_name(func):  # self._load(): the same object's method
+                for target in self.targets(node.func, callee, any_module=True):
+                    for held in self.global_io(target, depth + 1):
+                        last[held] = "io"
+        cache[key] = found = tuple(k for k, v in last.items() if v == "io")
+        return found
+
+
+def _assigned(func: ast.AST) -> set[str]:
+    return {n.id for n in own_nodes(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def _global_root(expr: ast.expr, local: set[str]) -> bool:
+    while isinstance(expr, ast.Attribute):
+        expr = expr.value
+    return isinstance(expr, ast.Name) and expr.id not in local and expr.id not in ("self", "cls")
+
+
+def _holds(model, expr: ast.expr) -> bool:
+    """Is ``expr`` a module-level session or registry, read at module scope of its model? Its
+    root must be a name of the module (not a closure's); a copy is asked, so the model's memo of
+    the real node (the linted file's own walk may ask about it in its scope) stays untouched."""
+    root = expr
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name) or root.id not in model.module_scope.names:
+        return False
+    saved = model.scope
+    model.scope = model.module_scope
+    try:
+        flavour = model.flavour(copy.deepcopy(expr))
+    finally:
+        model.scope = saved
+    return flavour is not None and flavour.kind in _HOLDERS
