@@ -1,0 +1,2 @@
+# Reduced from langgenius/dify, api/constants/__init__.py at a74e12809bc05113fb28737118fb5f97dfc23982 (the fix)
+HIDDEN_VALUE = "[__HIDDEN__]"

@@ -1,0 +1,9 @@
+# Reduced from langgenius/dify, api/libs/datetime_utils.py at a74e12809bc05113fb28737118fb5f97dfc23982 (the fix)
+import datetime
+
+
+def naive_utc_now() -> datetime.datetime:
+    """Return a naive datetime object (without timezone information)
+    representing current UTC time.
+    """
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)

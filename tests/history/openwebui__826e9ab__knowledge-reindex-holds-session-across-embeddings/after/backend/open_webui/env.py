@@ -1,0 +1,17 @@
+# From open-webui/open-webui, backend/open_webui/env.py (fix 826e9ab317d5376c6eeb93870481dad3bf99ae96; before/ is its parent), reduced.
+import os
+from pathlib import Path
+
+OPEN_WEBUI_DIR = Path(__file__).parent
+DATA_DIR = Path(os.getenv("DATA_DIR", OPEN_WEBUI_DIR / "data"))
+
+####################################
+# DATABASE
+####################################
+
+DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR}/webui.db")
+
+DATABASE_SCHEMA = os.environ.get("DATABASE_SCHEMA", None)
+
+# When enabled, get_db_context reuses existing sessions; set to False to always create new sessions
+DATABASE_ENABLE_SESSION_SHARING = os.environ.get("DATABASE_ENABLE_SESSION_SHARING", "False").lower() == "true"
