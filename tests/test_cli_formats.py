@@ -123,3 +123,39 @@ def test_junit_without_findings(tree, capsys):  # noqa: F811
     tree({"app/jobs.py": "x = 1\n"})
     rc, out, _ = check(capsys, "--output-format", "junit")
     assert rc == 0 and ET.fromstring(out).find("testsuite/testcase").get("name") == "No errors found"
+
+
+ACROSS = {
+    "pyproject.toml": '[project]\nname = "app"\ndependencies = ["sqlalchemy", "httpx"]\n',
+    "app/__init__.py": "",
+    "app/db.py": ("from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\n\n"
+                  "SessionLocal = sessionmaker(create_engine('postgresql+psycopg2://db/app'))\n"),
+    "app/provider.py": ("import httpx\n\n\nclass Provider:\n    def fetch(self, symbol):\n"
+                        "        return self._retry(symbol)\n\n    def _retry(self, symbol):\n"
+                        "        return httpx.get(f'https://example.test/{symbol}')\n"),
+    "app/service.py": ("from sqlalchemy import text\n\nfrom app.db import SessionLocal\nfrom app.provider import Provider\n\n\n"
+                       "def refresh(symbol):\n    with SessionLocal() as session:\n        session.execute(text('select 1'))\n"
+                       "        Provider().fetch(symbol)\n        session.commit()\n"),
+}
+
+
+def test_cross_function_findings_carry_their_path(tree, capsys):  # noqa: F811
+    """Decision 10: the steps to the slow call are related locations in JSON and SARIF (validated),
+    and the concise line stays one line naming the step that matters."""
+    tree(ACROSS)
+    concise = run(capsys, "concise", "--select", "DBS018").splitlines()
+    assert concise[1:] == ["Found 1 error."] and concise[0].startswith("app/service.py:10:9: DBS018 Provider().fetch() (it reaches "
+                                                       "httpx.get via Provider._retry() at app/provider.py:9)")
+    record, = json.loads(run(capsys, "json", "--select", "DBS018"))
+    assert [(r["filename"], r["location"], r["message"]) for r in record["related"]] == [
+        ("app/provider.py", {"row": 6, "column": 16}, "Provider.fetch() calls self._retry()"),
+        ("app/provider.py", {"row": 9, "column": 16}, "Provider._retry() calls httpx.get()")]
+    log = json.loads(run(capsys, "sarif", "--select", "DBS018"))
+    related = log["runs"][0]["results"][0]["relatedLocations"]
+    assert [(r["physicalLocation"]["region"], r["message"]["text"]) for r in related] == [
+        ({"startLine": 6, "startColumn": 16}, "Provider.fetch() calls self._retry()"),
+        ({"startLine": 9, "startColumn": 16}, "Provider._retry() calls httpx.get()")]
+    assert related[0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/app/provider.py")
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft4Validator(_sarif_schema(), format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    assert [e.message for e in validator.iter_errors(log)] == []

@@ -136,3 +136,26 @@ def test_save_lints_and_picks_up_files_created_meanwhile(workspace):
     (root / "app" / "other.py").write_text(DB.replace("Factory", "SessionFactory"))
     client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
     assert {d["code"] for d in client.diagnostics(uri)} == {"DBS005"}
+
+
+def test_cross_function_finding_has_related_information(tmp_path: Path):
+    """Decision 10: the steps through other functions are the diagnostic's relatedInformation,
+    each in the file where it happens."""
+    from tests.test_cli_formats import ACROSS
+
+    for name, text in ACROSS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    client = Client(str(tmp_path))
+    try:
+        client.initialize(tmp_path.as_uri(), {"debounce": 50})
+        uri = _open(client, tmp_path / "app" / "service.py", ACROSS["app/service.py"])
+        diagnostic, = client.diagnostics(uri, 1)
+        assert diagnostic["code"] == "DBS018" and diagnostic["range"]["start"] == {"line": 9, "character": 8}
+        provider = (tmp_path / "app" / "provider.py").resolve().as_uri()
+        assert [(r["location"]["uri"], r["location"]["range"]["start"], r["message"])
+                for r in diagnostic["relatedInformation"]] == [
+            (provider, {"line": 5, "character": 15}, "Provider.fetch() calls self._retry()"),
+            (provider, {"line": 8, "character": 15}, "Provider._retry() calls httpx.get()")]
+    finally:
+        client.close()

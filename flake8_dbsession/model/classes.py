@@ -137,6 +137,10 @@ class ClassMethods:
             qualname = binding.qualname
         else:
             qualname = qualname_of(expr)
+            if not qualname and isinstance(expr, ast.Name):  # a class of that module itself
+                model = getattr(qualname_of, "__self__", None)
+                binding = model.module_scope.names.get(expr.id) if model is not None else None
+                return ClassRef(binding.node, qualname_of, path) if isinstance(binding, LocalClass) else None
         if not qualname:
             return None
         binding, facts = self.definition(qualname)

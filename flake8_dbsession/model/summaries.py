@@ -43,11 +43,13 @@ _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
 # (module path, line, column, class, iterated) -> SlowPath | None, for functions of other modules
 _slow_cache: dict[tuple, "SlowPath | None"] = {}
 _global_cache: dict[tuple, tuple[str, ...]] = {}
+_coroutine_cache: dict[tuple, "tuple[Related, ...] | None"] = {}
 
 
 def forget() -> None:
     _slow_cache.clear()
     _global_cache.clear()
+    _coroutine_cache.clear()
 
 
 class Callee(NamedTuple):
@@ -151,6 +153,7 @@ class Summaries:
         self.patterns = patterns
         self._local_slow: dict[tuple, SlowPath | None] = {}
         self._local_global: dict[tuple, tuple[str, ...]] = {}
+        self._local_coroutine: dict[tuple, tuple[Related, ...] | None] = {}
         self._facts: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ what a body calls
@@ -260,6 +263,10 @@ class Summaries:
             if qualname and "." in qualname:
                 found = self.imported_function(qualname, any_module)
                 return [found] if found is not None else []
+            model = getattr(callee.qualname_of, "__self__", None)  # a function of the same module
+            binding = model.module_scope.names.get(func.id) if model is not None and not qualname else None
+            if isinstance(binding, LocalDef) and func.id not in _assigned(callee.node):
+                return [Callee(binding.node, callee.qualname_of, callee.path)]
             return []
         if not isinstance(func, ast.Attribute):
             return []
@@ -308,20 +315,17 @@ class Summaries:
         qualname_of = callee.qualname_of
         clients = clients_built(nodes, qualname_of)
         loops = iterated_calls(nodes)
-        for node in nodes:
-            if not isinstance(node, ast.Call):
-                continue
+        calls = sorted((n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+        for node in calls:  # the first slow call in the source is the one a reader meets first
             qualname = qualname_of(node.func)
             direct = library_call(qualname, self.patterns)
             if direct:
                 return SlowPath(direct, (_step(callee, node, f"{callee.name}() calls {direct}()"),))
             used = client_used(node, clients, qualname_of)
             if used is not None:
-                return SlowPath(used, (_step(callee, node, f"{callee.name}() calls "
-                                                           f"{source_text(node.func, 50)}() on a {used} client"),))
+                call = f"{source_text(node.func, 50)}() on a client built by {used}()"
+                return SlowPath(call, (_step(callee, node, f"{callee.name}() calls {call}"),))
             if depth >= MAX_DEPTH:
-                continue
-            if isinstance(node.func, ast.Name) and not (qualname and "." in qualname):
                 continue
             for target in self.targets(node.func, callee):
                 note = f"{callee.name}() calls {source_text(node.func, 50)}()"
@@ -376,6 +380,97 @@ class Summaries:
         cache[key] = found = tuple(k for k, v in last.items() if v == "io")
         return found
 
+    # ------------------------------------------------------------------ coroutines
+    def coroutine_session_io(self, callee: Callee, depth: int = 1) -> tuple[Related, ...] | None:
+        """For an ``async def``: the awaited session I/O its body runs (``await self.session.
+        execute(...)``), itself or through the project's coroutines it awaits, as steps; None
+        when there is no such evidence. Decision 8: a call of it never awaited never runs it."""
+        func = callee.node
+        if not isinstance(func, ast.AsyncFunctionDef) or depth > MAX_GLOBAL_DEPTH:
+            return None
+        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
+        cache = _coroutine_cache if callee.path is not None else self._local_coroutine
+        key = (callee.path, func.lineno, func.col_offset, owner)
+        if key in cache:
+            return cache[key]
+        cache[key] = None
+        nodes = own_nodes(func)
+        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+            return None  # an async generator: it is iterated, not awaited
+        model = getattr(callee.qualname_of, "__self__", None)
+        sessions = self._async_sessions(callee, model, nodes) if model is not None else set()
+        found = None
+        for node in sorted((n for n in nodes if isinstance(n, ast.Await) and isinstance(n.value, ast.Call)),
+                           key=lambda n: (n.lineno, n.col_offset)):
+            call = node.value
+            if isinstance(call.func, ast.Attribute) and api.method_does_io(call.func.attr) \
+                    and source_text(call.func.value) in sessions:
+                found = (_step(callee, call, f"{callee.name}() runs 'await {source_text(call, 50)}'"),)
+                break
+            for target in self.targets(call.func, callee, any_module=True):
+                inner = self.coroutine_session_io(target, depth + 1)
+                if inner is not None:
+                    found = (_step(callee, call, f"{callee.name}() awaits {source_text(call.func, 50)}()"),) + inner
+                    break
+            if found is not None:
+                break
+        cache[key] = found
+        return found
+
+    def _async_sessions(self, callee: Callee, model, nodes: list[ast.AST]) -> set[str]:
+        """Texts that name an AsyncSession inside ``callee``: parameters annotated so,
+        ``self.x`` whose class annotates it (or stores an annotated ``__init__`` parameter in it),
+        module-level sessions and ``async with factory() as s`` targets."""
+        out = set()
+        for arg in all_args(callee.node.args):
+            if _async_session(model.annotation(arg.annotation)):
+                out.add(arg.arg)
+        me = self_name(callee.node)
+        if me is not None and callee.owner is not None:
+            cls = callee.owner.node
+            declared = {s.target.id: s.annotation for s in cls.body
+                        if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
+            init = method_of(cls, "__init__")
+            if init is not None:
+                params = {a.arg: a.annotation for a in all_args(init.args)}
+                for node in own_nodes(init):
+                    if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                            and isinstance(node.targets[0], ast.Attribute) and isinstance(node.value, ast.Name) \
+                            and node.value.id in params:
+                        declared.setdefault(node.targets[0].attr, params[node.value.id])
+            owner_model = getattr(callee.owner.qualname_of, "__self__", model)
+            out |= {f"{me}.{name}" for name, annotation in declared.items()
+                    if _async_session(owner_model.annotation(annotation))}
+        local = {a.arg for a in all_args(callee.node.args)} | _assigned(callee.node)
+        for node in nodes:
+            if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name) \
+                    and isinstance(node.context_expr, ast.Call) and _global_root(node.context_expr.func, local) \
+                    and _async_session(_module_flavour(model, node.context_expr)):
+                out.add(node.optional_vars.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) \
+                    and _global_root(node, local) and _async_session(_module_flavour(model, node)):
+                out.add(source_text(node))
+        return out
+
+
+def _async_session(flavour) -> bool:
+    return flavour is not None and flavour.is_async and flavour.kind in (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION)
+
+
+def _module_flavour(model, expr: ast.expr):
+    """The flavour of an expression over module-level names, asked of a copy (see :func:`_holds`)."""
+    root = expr.func if isinstance(expr, ast.Call) else expr
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if not isinstance(root, ast.Name) or root.id not in model.module_scope.names:
+        return None
+    saved = model.scope
+    model.scope = model.module_scope
+    try:
+        return model.flavour(copy.deepcopy(expr))
+    finally:
+        model.scope = saved
+
 
 def _assigned(func: ast.AST) -> set[str]:
     return {n.id for n in own_nodes(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
@@ -391,15 +486,5 @@ def _holds(model, expr: ast.expr) -> bool:
     """Is ``expr`` a module-level session or registry, read at module scope of its model? Its
     root must be a name of the module (not a closure's); a copy is asked, so the model's memo of
     the real node (the linted file's own walk may ask about it in its scope) stays untouched."""
-    root = expr
-    while isinstance(root, ast.Attribute):
-        root = root.value
-    if not isinstance(root, ast.Name) or root.id not in model.module_scope.names:
-        return False
-    saved = model.scope
-    model.scope = model.module_scope
-    try:
-        flavour = model.flavour(copy.deepcopy(expr))
-    finally:
-        model.scope = saved
+    flavour = _module_flavour(model, expr)
     return flavour is not None and flavour.kind in _HOLDERS

@@ -11,7 +11,9 @@ from flake8_dbsession.model.calls import MethodCall, context_protocols, method_c
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.usage import Use, bound_name, use_of
+from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.rules.io_calls import location
 
 _ASYNC_RECEIVERS = (Kind.SESSION, Kind.CONNECTION, Kind.ENGINE, Kind.REGISTRY, Kind.TRANSACTION)
 # the Session-side twin whose members an async object lacks (DBS008)
@@ -40,7 +42,7 @@ class _Pending:
 
 
 @register
-class AsyncCallNotAwaited(Rule):
+class AsyncCallNotAwaited(AcrossCalls):
     code = "DBS005"
     name = "async-call-not-awaited"
     summary = ("a coroutine method of an async session, connection or engine is never awaited: "
@@ -64,6 +66,7 @@ class AsyncCallNotAwaited(Rule):
     def visit_Call(self, node: ast.Call) -> None:
         found = self._coroutine_call(node)
         if found is None:
+            self._project_coroutine(node)
             return
         use = use_of(node, self.model.parent, self.model.parent_of_ancestor(2))
         if use is Use.OTHER:
@@ -82,6 +85,35 @@ class AsyncCallNotAwaited(Rule):
             self._pending.setdefault(id(self.model.scope), {})[name] = _Pending(found, name, fix=self._fix(node))
             return
         self.report(node, self._message(found, use) + _note(found.receiver), self._fix(node))
+
+    def _project_coroutine(self, node: ast.Call) -> None:
+        """Decision 8: ``if not self.claim_code(...)`` where ``claim_code`` is the project's own
+        ``async def`` that awaits session I/O (itself or through the coroutines it awaits): the
+        call only builds a coroutine, so the session work never happens."""
+        if not self.model.in_async_function:
+            return  # (a sync caller has no loop to await it on: another kind of mistake)
+        use = use_of(node, self.model.parent, self.model.parent_of_ancestor(2))
+        if use not in (Use.DISCARDED, Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE, Use.ITERATED) \
+                or not isinstance(node.func, (ast.Name, ast.Attribute)):
+            return
+        detector = self._detector()
+        for callee in detector.callees(node.func, *self._class_context(), any_module=True):
+            steps = detector.summaries.coroutine_session_io(callee) \
+                if isinstance(callee.node, ast.AsyncFunctionDef) else None
+            if not steps:
+                continue
+            text, where = source_text(node), steps[-1]
+            what = where.note.split(" runs ", 1)[-1]
+            head = (f"{source_text(node.func, 40)}() is a coroutine function of this project (it runs {what} at "
+                    f"{location(where, detector.root)}) and is not awaited")
+            tail = {Use.TRUTH: "a coroutine object is always true, so this test never sees the result, and ",
+                    Use.COMPARED_TO_NONE: "a coroutine object is never None, so this comparison never sees "
+                                          "the result, and ",
+                    Use.ATTRIBUTE: "the attribute is looked up on the coroutine and raises AttributeError, and ",
+                    Use.ITERATED: "iterating the coroutine raises TypeError, and "}.get(use, "")
+            self.report(node, f"{head}: {tail}the session work never happens; write 'await {text}'",
+                        self._fix(node), related=steps)
+            return
 
     def _stored_in_record(self, node: ast.Call, found: MethodCall) -> None:
         """``TableResults(name, conn.run_sync(check))``: handed to a project record class whose

@@ -12,7 +12,7 @@ from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.ownership import queries
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import register
-from flake8_dbsession.rules.held_connections import _Detecting
+from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.io_calls import receiving_parameter
 
 _SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)
@@ -28,7 +28,7 @@ class _Blocking:
 
 
 @register
-class BlockingSessionIO(_Detecting):
+class BlockingSessionIO(AcrossCalls):
     code = "DBS009"
     name = "blocking-session-io-in-async"
     summary = ("I/O on a sync session, connection or engine directly in an async def: the event loop "

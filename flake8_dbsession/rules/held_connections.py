@@ -11,41 +11,18 @@ from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
-from flake8_dbsession.model.receiver_types import attribute_classes
 from flake8_dbsession.model.scopes import LocalDef
 from flake8_dbsession.model.syntax import names_null_pool
-from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.rules.base import register
+from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
-from flake8_dbsession.rules.io_calls import SlowCallDetector, builds_client, receiving_parameter
+from flake8_dbsession.rules.io_calls import builds_client, receiving_parameter
 from flake8_dbsession.rules.waiting import polls_held, works_with_held
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
 _DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 _does_io = api.method_does_io
-
-
-class _Detecting(Rule):
-    def _detector(self) -> SlowCallDetector:
-        detector = getattr(self, "_slow", None)
-        if detector is None:
-            resolver = self.file.project_resolver
-            definition = resolver.definition if resolver is not None else (lambda q: (None, None))
-            detector = self._slow = SlowCallDetector(
-                self.model.qualname, lambda name: self.model.scope.lookup(name)[1], definition,
-                self.settings.io_calls, resolver.module_text if resolver is not None else None,
-                self.file.project, self.file.path)
-        return detector
-
-    def _class_context(self):
-        func = self.model.function_scope
-        cls = func.class_scope.node if func is not None and func.class_scope is not None else None
-        if cls is None:
-            return None, {}
-        cache = self.__dict__.setdefault("_attr_classes", {})
-        if id(cls) not in cache:
-            cache[id(cls)] = attribute_classes(cls)
-        return cls, cache[id(cls)]
 
 
 _STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
@@ -57,7 +34,7 @@ def _short_call(call: ast.Call) -> str:
 
 
 @register
-class SessionHeldAcrossIO(_Detecting):
+class SessionHeldAcrossIO(AcrossCalls):
     code = "DBS018"
     name = "session-held-across-io"
     summary = ("a slow external call (HTTP, sleep, subprocess, first-party code that makes one) while a "
@@ -100,7 +77,7 @@ class SessionHeldAcrossIO(_Detecting):
         owner = self._loaded.get(key_scope, {}).get(node.value.id)
         if owner is not None and owner in self._expired.get(key_scope, set()):
             self._expired[key_scope].discard(owner)
-            self._holding.setdefault(key_scope, {}).setdefault(owner, node)
+            self._hold(key_scope, owner, node)
 
     def _note_pool_less(self, call: ast.expr, target: ast.expr) -> None:
         """Remember where a ``with`` target came from; whether that call builds its engine with
@@ -145,7 +122,7 @@ class SessionHeldAcrossIO(_Detecting):
             self._shadow(source_text(node.optional_vars))
         if found is not None and found.receiver.kind is Kind.ENGINE and found.method in ("connect", "begin"):
             key = source_text(node.optional_vars) if node.optional_vars is not None else source_text(expr)
-            self._holding.setdefault(self._scope_key(), {}).setdefault(key, expr)
+            self._hold(self._scope_key(), key, expr)
         if node.optional_vars is not None:
             with_node = self.model.parent
             self._blocks.setdefault(id(with_node), []).append(source_text(node.optional_vars))
@@ -192,7 +169,7 @@ class SessionHeldAcrossIO(_Detecting):
             elif found.method in ("expunge", "expunge_all"):
                 self._forget(key_scope, node.args[0] if node.args else None)
             elif _does_io(found.method):
-                self._holding.setdefault(key_scope, {}).setdefault(key, node)
+                self._hold(key_scope, key, node)
                 if found.receiver.kind is Kind.SESSION:
                     self._loaded_objects(found)
             return
@@ -209,8 +186,6 @@ class SessionHeldAcrossIO(_Detecting):
         cls, attrs = self._class_context()
         detector = self._detector()
         func = self.model.function_scope
-        detector.local_function = func.node if func is not None and func.kind == "function" else None
-        detector.local_names = func.names if func is not None else {}
         slow = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
                                   awaited=isinstance(self.model.parent, ast.Await))
         if slow is not None:
@@ -257,8 +232,10 @@ class SessionHeldAcrossIO(_Detecting):
         if not holding or (isinstance(node, ast.Call) and (works_with_held(node, holding)
                                                            or polls_held(self.model, node, holding))):
             return
+        other_branches = self._other_branches()
         held = [(key, first) for key, first in holding.items()
-                if not self._pool_less(key_scope, key) and (only is None or key in only)]
+                if not self._pool_less(key_scope, key) and (only is None or key in only)
+                and not any(lo <= getattr(first, "lineno", 0) <= hi for lo, hi in other_branches)]
         if not held:
             return
         key, first = held[0]
@@ -267,6 +244,25 @@ class SessionHeldAcrossIO(_Detecting):
                           f"its commit, rollback or close): every slow call keeps that connection from other "
                           f"requests and under load the pool runs dry; commit or close first, or make the "
                           f"call before the session's first query", related=related)
+
+    def _hold(self, key_scope: int, key: str, node: ast.AST) -> None:
+        """``key`` checks a connection out at ``node`` unless it already holds one on this path
+        (a checkout in another branch of an ``if`` is not on this path: this one replaces it)."""
+        holding = self._holding.setdefault(key_scope, {})
+        first = holding.get(key)
+        if first is None or any(lo <= getattr(first, "lineno", 0) <= hi for lo, hi in self._other_branches()):
+            holding[key] = node
+
+    def _other_branches(self) -> list[tuple[int, int]]:
+        """Line ranges of the ``if`` bodies whose ``else`` (or ``elif``) the walk is in now: a
+        connection checked out there was not checked out on this path (an ``elif`` chain nests
+        each branch in the previous one's ``orelse``, so the ``if`` is not left yet)."""
+        out = []
+        ancestors = self.model.ancestors
+        for parent, child in zip(ancestors, ancestors[1:]):
+            if isinstance(parent, ast.If) and parent.body and any(child is n for n in parent.orelse):
+                out.append((parent.body[0].lineno, parent.body[-1].end_lineno or parent.body[-1].lineno))
+        return out
 
     def _forget(self, key_scope: int, obj: ast.expr | None) -> None:
         """``make_transient(job)``, ``session.expunge(job)``: ``job`` leaves its session, and its
@@ -292,7 +288,7 @@ class SessionHeldAcrossIO(_Detecting):
             return True
         used = wrappers.session_io(wrapper, func.attr)
         if used is not None and used.flavour.kind in _HOLDERS:
-            holding.setdefault(used.key, node)
+            self._hold(key_scope, used.key, node)
             return True
         return False
 
@@ -312,9 +308,8 @@ class SessionHeldAcrossIO(_Detecting):
         for callee in detector.callees(func, cls, attrs):
             held = detector.summaries.global_io(callee)
             if held:
-                holding = self._holding.setdefault(key_scope, {})
                 for key in held:
-                    holding.setdefault(key, node)
+                    self._hold(key_scope, key, node)
                 return True
         return False
 

@@ -11,6 +11,7 @@ or a first-party function or method that reaches such a call, which the summary 
 from __future__ import annotations
 
 import ast
+import os
 from typing import Callable, NamedTuple
 
 from flake8_dbsession.findings import Related
@@ -52,15 +53,15 @@ class SlowCallDetector:
                  module_text: Callable[[str], str | None] | None = None, index=None,
                  own_path: str | None = None) -> None:
         self.module_text = module_text
+        self.root = getattr(index, "root", None)  # paths in messages are relative to it
         self.qualname = qualname
         self.lookup = lookup  # local name -> binding in the current scope
         self.definition = definition
         self.patterns = patterns
         self.classes = ClassMethods(lookup, qualname, definition)
         self.summaries = Summaries(self.classes, Hierarchy(self.classes, index, own_path), definition,
-                                   self._worth_reading, patterns)
-        self.local_function: ast.AST | None = None  # set by the rule: the function being walked
-        self.local_names: dict = {}  # and its scope's names bound so far
+                                   _reading_gate(patterns, module_text), patterns)
+        self.function_scope: Callable[[], object] = lambda: None  # the walk's current function scope
         self._params: dict[int, set[str]] = {}
 
     # ------------------------------------------------------------------ the current file
@@ -83,7 +84,7 @@ class SlowCallDetector:
                 continue  # a coroutine not awaited here (create_task(work())) runs in its own time
             path = self.summaries.slow(target, 1)
             if path is not None:
-                return SlowCall(describe(_short(func), path), path.steps)
+                return SlowCall(describe(_short(func), path, self.root), path.steps)
         return None
 
     def function_reason(self, callee: Callee, depth: int = 1) -> SlowPath | None:
@@ -116,19 +117,38 @@ class SlowCallDetector:
             cls = self.classes.resolve(typed[value.id], self.qualname, None)
             return self.summaries.methods(cls, func.attr, exact=True) if cls is not None else []
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
-                and value.attr in attr_classes and self_class is not None:
+                and self_class is not None:
             own = ClassRef(self_class, self.qualname, None)
-            for cls, exact in self.summaries._types(attr_classes[value.attr], own, self.qualname, None):
+            types = self.summaries._types(attr_classes[value.attr], own, self.qualname, None) \
+                if value.attr in attr_classes else self.summaries.attribute_types(own, value.attr)
+            for cls, exact in types:
                 found = self.summaries.methods(cls, func.attr, exact)
                 if found:
                     return found
             return []
+        if isinstance(value, ast.Name) and self.local_function is not None \
+                and value.id in self._parameters(self.local_function):  # provider: PriceProvider
+            here = Callee(self.local_function, self.qualname, None, None, False)
+            return [found for cls, exact in self.summaries.receiver_types(value, here)
+                    for found in self.summaries.methods(cls, func.attr, exact)]
         if constructed_class(value) is not None:
             found = self._class_method(value.func, func.attr)  # Provider().fetch(...)
             return [found] if found is not None else []
         qualname = self.qualname(func)
         found = self._imported_function(qualname, any_module) if qualname else None
         return [found] if found is not None else []
+
+    @property
+    def local_function(self) -> ast.AST | None:
+        """The function being walked (None at module or class level)."""
+        func = self.function_scope()
+        return func.node if func is not None and func.kind == "function" else None
+
+    @property
+    def local_names(self) -> dict:
+        """The names the walked function's scope has bound so far."""
+        func = self.function_scope()
+        return func.names if func is not None else {}
 
     def _callee(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, list],
                 any_module: bool = False) -> Callee | None:
@@ -149,12 +169,7 @@ class SlowCallDetector:
         return self._imported_method(qualname, method) if qualname else None
 
     def _worth_reading(self, qualname: str) -> bool:
-        """Parse another module only when its text imports a slow library (or a dbs-io-calls
-        pattern is configured): most first-party calls made while a session is open are not."""
-        if self.patterns or self.module_text is None:
-            return True
-        text = self.module_text(qualname)
-        return text is not None and imports_slow_library(text)
+        return self.summaries.worth_reading(qualname)
 
     def _imported_function(self, qualname: str, any_module: bool = False):
         return self.summaries.imported_function(qualname, any_module)
@@ -175,33 +190,54 @@ class SlowCallDetector:
         func = self.local_function
         if func is None or name not in self.local_names:
             return False
+        return name not in self._parameters(func)
+
+    def _parameters(self, func) -> set[str]:
         params = self._params.get(id(func))
         if params is None:
             params = self._params[id(func)] = {a.arg for a in all_args(func.args)}
-        return name not in params
+        return params
 
     def body_facts(self, func: ast.AST):
         return self.summaries.body_facts(func)
 
 
-def describe(call: str, path: SlowPath) -> str:
-    """"invoke_llm() (it reaches openai.OpenAI via OpenAILargeLanguageModel._chat_generate() at
-    core/llm.py:60)": the call, the library at the end, and the function that makes it."""
+def _reading_gate(patterns: tuple[str, ...], module_text) -> Callable[[str], bool]:
+    """Parse another module only when its text imports a slow library (or a dbs-io-calls
+    pattern is configured): most first-party calls made while a session is open are not. (A
+    plain closure, not a method: the summaries must not hold the detector in a cycle.)"""
+    def worth_reading(qualname: str) -> bool:
+        if patterns or module_text is None:
+            return True
+        text = module_text(qualname)
+        return text is not None and imports_slow_library(text)
+    return worth_reading
+
+
+def describe(call: str, path: SlowPath, root: str | None = None) -> str:
+    """"invoke_llm() (it reaches client.chat.completions.create() on a openai.OpenAI client via
+    OpenAIModel._invoke() at app/llm.py:17)": the call, the slow call at the end of the chain,
+    and the function that makes it (its file relative to the project root)."""
     where = path.where
     if len(path.steps) == 1:
         return f"{call}() (it calls {path.reason})"
     name = where.note.split("()", 1)[0]
-    return f"{call}() (it reaches {path.reason} via {name}() at {_display(where.path)}:{where.line})"
+    return f"{call}() (it reaches {path.reason} via {name}() at {location(where, root)})"
 
 
-def _display(path: str) -> str:
-    """A path as the message shows it: relative to the working folder when under it."""
-    if not path:
-        return "this file"
-    import os
+def location(step: Related, root: str | None) -> str:
+    """'app/providers/yahoo.py:88', or 'line 88' for a step in the linted file."""
+    return f"{display_path(step.path, root)}:{step.line}" if step.path else f"line {step.line}"
+
+
+def display_path(path: str, root: str | None) -> str:
+    """A path as a message shows it: relative to the project root when under it."""
     absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute) if not absolute.startswith("\\") else absolute
-    return absolute if relative.startswith("..") else relative
+    if root:
+        relative = os.path.relpath(absolute, root)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    return absolute
 
 
 def _short(func: ast.expr) -> str:

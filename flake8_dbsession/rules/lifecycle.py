@@ -13,7 +13,7 @@ from flake8_dbsession.model.ownership import Fate, fate_of, queries, stored_fate
 from flake8_dbsession.model.guards import is_main_guard, is_pytest_fixture, is_test_module
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.model.receiver_types import attribute_classes
-from flake8_dbsession.rules.held_connections import _Detecting
+from flake8_dbsession.rules.across_calls import AcrossCalls
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -145,7 +145,7 @@ class DependencyWithoutFinally(_Creations):
 
 
 @register
-class LongLivedSessionAttribute(_Detecting):
+class LongLivedSessionAttribute(AcrossCalls):
     code = "DBS019"
     name = "long-lived-session-attribute"
     summary = ("a class keeps a session on self (created in __init__, or injected while its methods make "
