@@ -138,12 +138,19 @@ def main() -> int:
     source.add_argument("--package", default="prefect", help="a PyPI package's sources (default: prefect)")
     source.add_argument("--path", type=Path, help="a source tree on disk instead (an application's checkout)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--share-only", action="store_true",
+                        help="only the in-process share (one flake8 run in this process): what "
+                             "bench/compare_share.py alternates between two environments")
     parser.add_argument("--clean-venv", action="store_true",
                         help="compare with flake8 in a separate environment without the plugin installed, "
                              "instead of this environment with the plugin idle")
     args = parser.parse_args()
 
     sources = args.path.resolve() if args.path else fetch(args.package)
+    if args.share_only:
+        inside, total = plugin_share(sources, ["-j1", "--isolated", "--select=DBS", "."])
+        print(f"share {100 * inside / (total - inside):.2f} inside {inside:.2f} total {total:.2f}")
+        return 0
     files = sum(1 for _ in sources.rglob("*.py"))
     lines = sum(p.read_bytes().count(b"\n") for p in sources.rglob("*.py") if p.is_file())
     argv = ["-j1", "--isolated", "--select=DBS", "."]

@@ -14,6 +14,7 @@ import os
 import re
 
 from flake8_dbsession.model.classes import ClassMethods, ClassRef
+from flake8_dbsession.model.syntax import method_of
 
 MAX_FILES = 30_000
 MAX_SUBCLASSES = 24
@@ -22,14 +23,38 @@ _SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "dist-packages", "
 _CLASS = re.compile(r"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
-# project root -> base class name (as spelt) -> [(file, subclass name)]
-_by_base: dict[str, dict[str, list[tuple[str, str]]]] = {}
-# (file, class name, line) -> its subclasses' (file, name) as resolved; plain data
-_resolved: dict[tuple[str, str, int], tuple[tuple[str, str], ...]] = {}
+_DEF = re.compile(r"^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
+
+
+class ClassTable:
+    """Every ``class X(..., Base, ...)`` statement under a root, read from the text: base name ->
+    [(file, class)], and per file the names of the methods it defines (an override is looked
+    for only where its name is defined)."""
+
+    def __init__(self) -> None:
+        self.by_base: dict[str, list[tuple[str, str]]] = {}
+        self.defined: dict[str, frozenset[str]] = {}
+
+    def descendants(self, name: str, depth: int = 3) -> list[tuple[str, str]]:
+        """(file, class) of the classes whose bases spell ``name``, and theirs, nearest first."""
+        out: list[tuple[str, str]] = []
+        frontier = [name]
+        for _ in range(depth):
+            found = [entry for base in frontier for entry in self.by_base.get(base, ()) if entry not in out]
+            out += found
+            frontier = [cls for _, cls in found]
+            if not frontier:
+                break
+        return out
+
+
+# project root -> its class table; (file, class, line, method) -> overrides as (file, class)
+_tables: dict[str, ClassTable] = {}
+_resolved: dict[tuple, tuple[tuple[str, str], ...]] = {}
 
 
 def forget() -> None:
-    _by_base.clear()
+    _tables.clear()
     _resolved.clear()
 
 
@@ -54,19 +79,23 @@ def _text(path: str) -> str | None:
         return None
 
 
-def class_statements(root: str) -> dict[str, list[tuple[str, str]]]:
-    """base name -> [(file, class)] for every ``class X(..., Base, ...)`` under ``root`` (the
-    texts are read, searched and dropped: the index keeps only the table)."""
-    table = _by_base.get(root)
+def class_table(root: str) -> ClassTable:
+    """The class table of ``root``, built once per process (the texts are read, searched and
+    dropped: only the table is kept)."""
+    table = _tables.get(root)
     if table is None:
-        table = _by_base[root] = {}
+        table = _tables[root] = ClassTable()
         for path in _python_files(root):
             text = _text(path)
             if not text or "class" not in text:
                 continue
+            derived = False
             for match in _CLASS.finditer(text):
                 for word in set(_WORD.findall(match.group(2))):
-                    table.setdefault(word, []).append((path, match.group(1)))
+                    table.by_base.setdefault(word, []).append((path, match.group(1)))
+                    derived = True
+            if derived:
+                table.defined[path] = frozenset(_DEF.findall(text))
     return table
 
 
@@ -78,32 +107,27 @@ class Hierarchy:
         self.index = index  # the project index: root, module names
         self.own_path = own_path  # the linted file (its classes' ClassRef.path is None)
 
-    def subclasses(self, cls: ClassRef, depth: int = 0) -> list[ClassRef]:
-        """First-party classes derived from ``cls`` (directly or not), nearest first."""
+    def overrides(self, cls: ClassRef, method: str, worth=None) -> list[ClassRef]:
+        """First-party subclasses of ``cls`` (directly or not) that define ``method`` themselves;
+        ``worth(path)``: a text gate on the files worth parsing for the question asked."""
         if self.index is None or self.index.root is None:
             return []
-        key = (self._path(cls), cls.node.name, cls.node.lineno)
+        key = (self._path(cls), cls.node.name, cls.node.lineno, method, worth is None)
         found = _resolved.get(key)
-        refs: list[ClassRef] = []
         if found is None:
-            table = class_statements(self.index.root)
-            direct = []
-            for path, name in table.get(cls.node.name, ()):
+            table = class_table(self.index.root)
+            refs = []
+            for path, name in table.descendants(cls.node.name):
+                if method not in table.defined.get(path, ()) or (worth is not None and not worth(path)):
+                    continue  # cheap: that file defines no method of the name, or cannot be slow
                 ref = self._class_at(path, name)
-                if ref is not None and ref.node is not cls.node and self._derives(ref, cls):
-                    direct.append(ref)
-            refs = list(direct)
-            if depth < 2:
-                for sub in direct:
-                    refs += [r for r in self.subclasses(sub, depth + 1) if r.node not in {x.node for x in refs}]
-            refs = refs[:MAX_SUBCLASSES]
+                if ref is not None and method_of(ref.node, method) is not None and self._descends(ref, cls):
+                    refs.append(ref)
+                if len(refs) >= MAX_SUBCLASSES:
+                    break
             _resolved[key] = tuple((self._path(r), r.node.name) for r in refs)
             return refs
-        for path, name in found:
-            ref = self._class_at(path, name)
-            if ref is not None:
-                refs.append(ref)
-        return refs
+        return [ref for ref in (self._class_at(path, name) for path, name in found) if ref is not None]
 
     def _class_at(self, path: str, name: str) -> ClassRef | None:
         module = self.index.module_name(path)
@@ -111,13 +135,20 @@ class Hierarchy:
             return None
         return self.classes.resolve_qualname(f"{module}.{name}")
 
-    def _derives(self, sub: ClassRef, cls: ClassRef) -> bool:
+    def _descends(self, sub: ClassRef, cls: ClassRef, depth: int = 0) -> bool:
+        """Is ``cls`` among the first-party bases of ``sub`` (a few levels up)?"""
+        if depth > 3:
+            return False
         for base in sub.node.bases:
             if isinstance(base, ast.Subscript):
                 base = base.value  # Base[T]
             ref = self.classes.resolve(base, sub.qualname_of, sub.path)
-            if ref is not None and (ref.node is cls.node or (ref.node.name, ref.node.lineno, self._path(ref))
-                                    == (cls.node.name, cls.node.lineno, self._path(cls))):
+            if ref is None:
+                continue
+            if ref.node is cls.node or (ref.node.name, ref.node.lineno, self._path(ref)) \
+                    == (cls.node.name, cls.node.lineno, self._path(cls)):
+                return True
+            if ref.node is not sub.node and self._descends(ref, cls, depth + 1):
                 return True
         return False
 

@@ -140,7 +140,7 @@ def _can_raise_before(func: ast.AST, name: str | None, close: ast.AST, created_l
     return False
 
 
-def _session_calls(func: ast.AST, name: str):
+def session_calls(func: ast.AST, name: str):
     """(position, method, is a Query terminal) for each call on session ``name`` in ``func``:
     ``name.commit()``, and ``name.query(M).filter(...).first()`` (a Query terminal runs I/O)."""
     for node in own_nodes(func):
@@ -158,14 +158,14 @@ def _session_calls(func: ast.AST, name: str):
 def queries(func: ast.AST, name: str, does_io) -> bool:
     """Does ``func`` run I/O on the session ``name`` (``name.<method>(...)`` where ``does_io(method)``)?
     Without I/O a session never takes a connection, and leaving it open costs nothing."""
-    return any(terminal or does_io(method) for _, method, terminal in _session_calls(func, name))
+    return any(terminal or does_io(method) for _, method, terminal in session_calls(func, name))
 
 
 def last_use(func: ast.AST, name: str, does_io, releases) -> str | None:
     """'io' or 'release': what the last call on session ``name`` in ``func`` (in source order)
     does, counting only calls ``does_io`` or ``releases`` accepts; None when there is none."""
     found = []
-    for position, method, terminal in _session_calls(func, name):
+    for position, method, terminal in session_calls(func, name):
         if not terminal and releases(method):
             found.append((position, "release"))
         elif terminal or does_io(method):

@@ -28,10 +28,13 @@ from flake8_dbsession.findings import Related, source_text
 from flake8_dbsession.model import api
 from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
 from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
 from flake8_dbsession.model.scopes import Instance, LocalDef
-from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
+from flake8_dbsession.model.slow_libraries import client_used, clients_built, imports_slow_library, library_call
+from flake8_dbsession.relevance import import_statements
+from flake8_dbsession.model.ownership import session_calls
 from flake8_dbsession.model.syntax import all_args, method_of, query_receiver
 from flake8_dbsession.model.walk import own_nodes
 
@@ -44,9 +47,11 @@ _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
 _slow_cache: dict[tuple, "SlowPath | None"] = {}
 _global_cache: dict[tuple, tuple[str, ...]] = {}
 _coroutine_cache: dict[tuple, "tuple[Related, ...] | None"] = {}
+_reach_cache: dict[str, bool] = {}  # module path -> may it reach a slow call (see may_reach_slow)
 
 
 def forget() -> None:
+    _reach_cache.clear()
     _slow_cache.clear()
     _global_cache.clear()
     _coroutine_cache.clear()
@@ -145,7 +150,9 @@ class Summaries:
     ``worth_reading`` says whether another module may make slow calls at all (its text)."""
 
     def __init__(self, classes: ClassMethods, hierarchy, definition: Callable[[str], tuple],
-                 worth_reading: Callable[[str], bool], patterns: tuple[str, ...]) -> None:
+                 worth_reading: Callable[[str], bool], patterns: tuple[str, ...], index=None) -> None:
+        self.index = index
+        self.module_path: Callable[[str], str | None] = lambda qualname: None  # set with a resolver
         self.classes = classes
         self.hierarchy = hierarchy
         self.definition = definition
@@ -154,7 +161,44 @@ class Summaries:
         self._local_slow: dict[tuple, SlowPath | None] = {}
         self._local_global: dict[tuple, tuple[str, ...]] = {}
         self._local_coroutine: dict[tuple, tuple[Related, ...] | None] = {}
+        self._local_params: dict[tuple, tuple[Related, ...] | None] = {}
         self._facts: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
+
+    # ------------------------------------------------------------------ text gates
+    def may_reach_slow(self, path: str, depth: int = 0) -> bool:
+        """Can code in the module at ``path`` reach a slow call through what it imports? Its text
+        imports a slow library, or a first-party module it imports (its text, a few levels deep)
+        does. Read from texts only, per process: an override in a module that cannot reach one
+        is not parsed (dify's thirty vector stores, each over its own client library)."""
+        found = _reach_cache.get(path)
+        if found is not None:
+            return found
+        if depth > 3 or self.index is None:
+            return depth <= 3
+        _reach_cache[path] = False  # recursion guard
+        text = self.index.source(path)
+        found = bool(text) and (bool(self.patterns) or imports_slow_library(text) or any(
+            self.may_reach_slow(other, depth + 1) for other in _first_party_imports(self.index, path, text)))
+        _reach_cache[path] = found
+        return found
+
+    def _class_may_reach_slow(self, ref: TypeRef, qualname_of, imports=None) -> bool:
+        """A text gate before another module is parsed for a class: its module may reach a slow
+        call, or (for a value that may be a subclass) the module of one of its subclasses may.
+        Classes of the module at hand, and questions with dbs-io-calls patterns, pass."""
+        if self.index is None or self.patterns or not isinstance(ref.expr, (ast.Name, ast.Attribute)):
+            return True
+        qualname = imports.get(ref.expr.id) if imports and isinstance(ref.expr, ast.Name) else None
+        qualname = qualname or qualname_of(ref.expr)
+        path = self.module_path(qualname) if qualname else None
+        if path is None:
+            return True  # a class of this module (or not first-party: resolution says no anyway)
+        if self.may_reach_slow(path):
+            return True
+        if ref.exact or self.index.root is None:
+            return False
+        name = qualname.rsplit(".", 1)[-1]
+        return any(self.may_reach_slow(sub) for sub, _ in class_table(self.index.root).descendants(name))
 
     # ------------------------------------------------------------------ what a body calls
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
@@ -181,7 +225,7 @@ class Summaries:
                 return Callee(node, facts.model.qualname, facts.path, cls) if node is not None else None
         return None
 
-    def methods(self, cls: ClassRef, name: str, exact: bool) -> list[Callee]:
+    def methods(self, cls: ClassRef, name: str, exact: bool, overrides: bool = True) -> list[Callee]:
         """The bodies ``obj.name(...)`` may run on an object of class ``cls``: the method found
         along its bases (unless abstract) and, when the class is not exact, every first-party
         override in its subclasses (decision 9)."""
@@ -189,8 +233,8 @@ class Summaries:
         found = self.classes.method(cls, name)
         if found is not None and not is_abstract(found[0]):
             out.append(Callee(found[0], found[1].qualname_of, found[1].path, cls, exact))
-        if not exact and self.hierarchy is not None and (found is not None or cls.node.bases):
-            for sub in self.hierarchy.subclasses(cls):
+        if not exact and overrides and self.hierarchy is not None and (found is None or not out):
+            for sub in self.hierarchy.overrides(cls, name, self.may_reach_slow):
                 node = method_of(sub.node, name)
                 if node is not None and not is_abstract(node):
                     out.append(Callee(node, sub.qualname_of, sub.path, sub, True, True))
@@ -256,8 +300,10 @@ class Summaries:
             return [(cls, True)] if cls is not None else []
         return []
 
-    def targets(self, func: ast.expr, callee: Callee, any_module: bool = False) -> list[Callee]:
-        """The first-party bodies a call (or a reference) ``func`` inside ``callee`` may run."""
+    def targets(self, func: ast.expr, callee: Callee, any_module: bool = False,
+                overrides: bool = True) -> list[Callee]:
+        """The first-party bodies a call (or a reference) ``func`` inside ``callee`` may run
+        (``overrides``: with the overrides in subclasses that may reach a slow call)."""
         if isinstance(func, ast.Name):
             qualname = callee.qualname_of(func)
             if qualname and "." in qualname:
@@ -272,7 +318,7 @@ class Summaries:
             return []
         out = []
         for cls, exact in self.receiver_types(func.value, callee):
-            out += self.methods(cls, func.attr, exact)
+            out += self.methods(cls, func.attr, exact, overrides)
         if out or isinstance(func.value, ast.Name) and func.value.id == self_name(callee.node):
             return out
         qualname = callee.qualname_of(func)
@@ -374,10 +420,51 @@ class Summaries:
                 last[source_text(receiver)] = "release" if method in _RELEASE else "io"
             elif depth < MAX_GLOBAL_DEPTH and receiver is None and isinstance(node.func.value, ast.Name) \
                     and node.func.value.id == self_name(func):  # self._load(): the same object's method
-                for target in self.targets(node.func, callee, any_module=True):
+                for target in self.targets(node.func, callee, any_module=True, overrides=False):
                     for held in self.global_io(target, depth + 1):
                         last[held] = "io"
         cache[key] = found = tuple(k for k, v in last.items() if v == "io")
+        return found
+
+    # ------------------------------------------------------------------ parameters
+    def parameter_io(self, callee: Callee, param: str, api_name: str,
+                     depth: int = 1) -> tuple[Related, ...] | None:
+        """The first I/O ``callee`` runs on the session its parameter ``param`` receives: a call
+        of a method that does I/O on SQLAlchemy's ``api_name`` class ('Session'), or the
+        parameter handed on, by position or keyword, to a callee that does (the steps, in order);
+        None when there is no such evidence."""
+        func = callee.node
+        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
+        key = (callee.path, func.lineno, func.col_offset, owner, param, api_name)
+        cache = self._local_params
+        if key in cache:
+            return cache[key]
+        cache[key] = None
+        found = None
+        if param in _assigned(func):
+            return None  # 'with get_db_context(db) as db': which session the name holds is not known
+        direct = sorted((position, method, terminal) for position, method, terminal in session_calls(func, param)
+                        if terminal or api.sync_does_io(api_name, method))
+        calls = sorted((n for n in own_nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+        for node in calls:
+            if direct and (node.lineno, node.col_offset) >= direct[0][0]:
+                break
+            handed = [(i, a) for i, a in enumerate(node.args)] + [(k.arg, k.value) for k in node.keywords if k.arg]
+            where = [w for w, a in handed if isinstance(a, ast.Name) and a.id == param]
+            if not where or depth >= MAX_GLOBAL_DEPTH:
+                continue
+            for target in self.targets(node.func, callee, any_module=True, overrides=False):
+                inner_param = receiving_parameter(target, node, where[0])
+                inner = self.parameter_io(target, inner_param, api_name, depth + 1) if inner_param else None
+                if inner is not None:
+                    found = (_step(callee, node, f"{callee.name}() hands '{param}' to {target.name}()"),) + inner
+                    break
+            if found is not None:
+                break
+        if found is None and direct:
+            (line, col), method, _ = direct[0]
+            found = (Related(callee.path or "", line, col, f"{callee.name}() calls {param}...{method}()"),)
+        cache[key] = found
         return found
 
     # ------------------------------------------------------------------ coroutines
@@ -407,7 +494,7 @@ class Summaries:
                     and source_text(call.func.value) in sessions:
                 found = (_step(callee, call, f"{callee.name}() runs 'await {source_text(call, 50)}'"),)
                 break
-            for target in self.targets(call.func, callee, any_module=True):
+            for target in self.targets(call.func, callee, any_module=True, overrides=False):
                 inner = self.coroutine_session_io(target, depth + 1)
                 if inner is not None:
                     found = (_step(callee, call, f"{callee.name}() awaits {source_text(call.func, 50)}()"),) + inner
@@ -470,6 +557,34 @@ def _module_flavour(model, expr: ast.expr):
         return model.flavour(copy.deepcopy(expr))
     finally:
         model.scope = saved
+
+
+def _first_party_imports(index, path: str, text: str) -> list[str]:
+    """Files of the first-party modules a module's text imports (``from app.x import y``: app/x.py,
+    or app/x/y.py when ``y`` is a submodule; relative imports read against the module's package)."""
+    module = index.module_name(path) or ""
+    package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+    out = []
+    for statement in import_statements(text):
+        words = statement.replace("\\\n", " ").replace("(", " ").replace(")", " ").replace(",", " ").split()
+        if not words:
+            continue
+        if words[0] == "from" and len(words) > 3:
+            base = words[1]
+            if base.startswith("."):
+                dots = len(base) - len(base.lstrip("."))
+                parent = package.rsplit(".", dots - 1)[0] if dots > 1 else package
+                base = ".".join(p for p in (parent, base.lstrip(".")) if p)
+            names = [base] + [f"{base}.{w}" for w in words[3:] if w.isidentifier() and w != "as"]
+        elif words[0] == "import":
+            names = [w for w in words[1:] if w != "as" and all(p.isidentifier() for p in w.split("."))]
+        else:
+            continue
+        for name in names:
+            location = index.locate(name) if name else None
+            if location is not None and location.file and location.file not in out:
+                out.append(location.file)
+    return out
 
 
 def _assigned(func: ast.AST) -> set[str]:

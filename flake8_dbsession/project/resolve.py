@@ -289,6 +289,11 @@ class ProjectResolver(Resolver):
         split = self.split(qualname)
         return self.index.source(split[0].file) if split is not None else None
 
+    def module_path(self, qualname: str) -> str | None:
+        """The file of the first-party module defining ``qualname`` (located, not read)."""
+        split = self.split(qualname)
+        return split[0].file if split is not None else None
+
     def definition(self, qualname: str):
         """(binding, facts of its module) for a first-party name, following re-exports."""
         return self._binding(qualname)

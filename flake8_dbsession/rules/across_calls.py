@@ -18,6 +18,8 @@ class AcrossCalls(Rule):
                 self.settings.io_calls, resolver.module_text if resolver is not None else None,
                 self.file.project, self.file.path)
             detector.function_scope = lambda: self.model.function_scope
+            if resolver is not None:
+                detector.summaries.module_path = resolver.module_path
         return detector
 
     def _class_context(self):

@@ -97,7 +97,7 @@ class AsyncCallNotAwaited(AcrossCalls):
                 or not isinstance(node.func, (ast.Name, ast.Attribute)):
             return
         detector = self._detector()
-        for callee in detector.callees(node.func, *self._class_context(), any_module=True):
+        for callee in detector.callees(node.func, *self._class_context(), any_module=True, overrides=False):
             steps = detector.summaries.coroutine_session_io(callee) \
                 if isinstance(callee.node, ast.AsyncFunctionDef) else None
             if not steps:

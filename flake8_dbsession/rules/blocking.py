@@ -9,11 +9,10 @@ from flake8_dbsession.model.calls import method_call, query_session
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.construction import may_hold_session
-from flake8_dbsession.model.ownership import queries
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
-from flake8_dbsession.rules.io_calls import receiving_parameter
+from flake8_dbsession.rules.io_calls import location, receiving_parameter
 
 _SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)
 
@@ -25,6 +24,7 @@ class _Blocking:
     receiver: str
     flavour: Flavour
     count: int = 1
+    related: tuple = ()
 
 
 @register
@@ -56,13 +56,14 @@ class BlockingSessionIO(AcrossCalls):
         if flavour is not None and flavour.declared_only and not flavour.is_async:
             self._contradicted.setdefault(id(self.model.scope), set()).add(source_text(receiver_expr))
 
-    def _record(self, node: ast.AST, receiver_expr: ast.expr, flavour: Flavour, label: str) -> None:
+    def _record(self, node: ast.AST, receiver_expr: ast.expr, flavour: Flavour, label: str,
+                related: tuple = ()) -> None:
         key = source_text(receiver_expr)
         per_function = self._found.setdefault(id(self.model.scope), {})
         if key in per_function:
             per_function[key].count += 1
         else:
-            per_function[key] = _Blocking(node, label, key, flavour)
+            per_function[key] = _Blocking(node, label, key, flavour, related=related)
 
     def visit_Call(self, node: ast.Call) -> None:
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in api.sync_io_names():
@@ -86,9 +87,12 @@ class BlockingSessionIO(AcrossCalls):
                 self._record(node, chain[0], chain[1], f"{chain[1].display}.query(...).{node.func.attr}()")
 
     def _borrowed_io(self, node: ast.Call) -> None:
-        """``log_transaction(session, row)`` in async code, where the first-party sync function
-        commits or queries with the sync session it is handed: the loop blocks all the same."""
-        for index, arg in enumerate(node.args):
+        """``log_transaction(session, row)`` or ``service.save(db=db)`` in async code, where the
+        first-party sync function queries or commits with the sync session it is handed, itself
+        or through the functions it hands it to: the loop blocks all the same. Counted with the
+        session's own calls and placed on the first."""
+        handed = [(i, a) for i, a in enumerate(node.args)] + [(k.arg, k.value) for k in node.keywords if k.arg]
+        for where, arg in handed:
             if not may_hold_session(self.model, arg):
                 continue  # only names bound to a session or to what may be one
             binding = self.model.scope.lookup(arg.id)[1]
@@ -100,14 +104,18 @@ class BlockingSessionIO(AcrossCalls):
             if flavour is None or flavour.is_async or flavour.kind not in (Kind.SESSION, Kind.CONNECTION) \
                     or flavour.declared_only:
                 continue
-            callee = self._detector()._callee(node.func, *self._class_context(), any_module=True)
-            if callee is None or isinstance(callee.node, ast.AsyncFunctionDef):
-                continue
-            param = receiving_parameter(callee, node, index)
-            api_name = flavour.api or "Session"
-            if param is not None and queries(callee.node, param, lambda m, a=api_name: api.sync_does_io(a, m)):
+            detector = self._detector()
+            for callee in detector.callees(node.func, *self._class_context(), any_module=True, overrides=False):
+                if isinstance(callee.node, ast.AsyncFunctionDef):
+                    continue
+                param = receiving_parameter(callee, node, where)
+                steps = detector.summaries.parameter_io(callee, param, flavour.api or "Session") if param else None
+                if steps is None:
+                    continue
+                via = f" via {steps[-1].note.split('()', 1)[0]}() at {location(steps[-1], detector.root)}" \
+                    if len(steps) > 1 else ""
                 self._record(node, arg, flavour, f"{source_text(node.func, 40)}() (it runs queries on "
-                                                 f"'{arg.id}')")
+                                                 f"'{arg.id}'{via})", steps)
                 return
 
     def _iterated(self, iterable: ast.expr) -> None:
@@ -134,4 +142,5 @@ class BlockingSessionIO(AcrossCalls):
             self.report(found.node,
                         f"{found.label} blocks the event loop in async def '{node.name}': '{found.receiver}' is a "
                         f"sync {found.flavour.display}{why}, so every other task waits for the whole query{more}; "
-                        f"use an AsyncSession with 'await', or run the work in 'await asyncio.to_thread(...)'")
+                        f"use an AsyncSession with 'await', or run the work in 'await asyncio.to_thread(...)'",
+                        related=found.related)

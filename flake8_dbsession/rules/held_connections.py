@@ -8,10 +8,10 @@ from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
 from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_hold_session
-from flake8_dbsession.model.flavour import Kind
+from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
-from flake8_dbsession.model.scopes import LocalDef
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
 from flake8_dbsession.model.syntax import names_null_pool
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
@@ -303,15 +303,30 @@ class SessionHeldAcrossIO(AcrossCalls):
                 return False
         elif not (isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef)):
             return False
+        if not self._module_sessions():
+            return False
         detector = self._detector()
         cls, attrs = self._class_context()
-        for callee in detector.callees(func, cls, attrs):
+        for callee in detector.callees(func, cls, attrs, overrides=False):
             held = detector.summaries.global_io(callee)
             if held:
                 for key in held:
                     self._hold(key_scope, key, node)
                 return True
         return False
+
+    def _module_sessions(self) -> bool:
+        """Does this module bind, at its top, a name that may be a module-level session
+        (``from extensions.ext_database import db``, ``Session = scoped_session(...)``)? Without
+        one, its functions' helpers have none to leave open; asked once per file."""
+        found = self.__dict__.get("_has_module_sessions")
+        if found is None:
+            settings = self.settings
+            found = self._has_module_sessions = any(
+                isinstance(b, (Imported, Deferred)) and settings.session_named(name)
+                or isinstance(b, Flavour) and b.kind in _HOLDERS
+                for name, b in self.model.module_scope.names.items())
+        return found
 
     def _borrowing(self, node: ast.Call, key_scope: int) -> bool:
         """A call handed a name that may hold a session (``repo_save(session, row)``,

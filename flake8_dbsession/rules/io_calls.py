@@ -60,9 +60,10 @@ class SlowCallDetector:
         self.patterns = patterns
         self.classes = ClassMethods(lookup, qualname, definition)
         self.summaries = Summaries(self.classes, Hierarchy(self.classes, index, own_path), definition,
-                                   _reading_gate(patterns, module_text), patterns)
+                                   _reading_gate(patterns, module_text), patterns, index)
         self.function_scope: Callable[[], object] = lambda: None  # the walk's current function scope
         self._params: dict[int, set[str]] = {}
+        self._callees: dict[tuple, list[Callee]] = {}
 
     # ------------------------------------------------------------------ the current file
     def slow_call(self, call: ast.Call, clients: set[str], self_class: ast.ClassDef | None,
@@ -91,8 +92,19 @@ class SlowCallDetector:
         return self.summaries.slow(callee, depth)
 
     def callees(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, list],
-                any_module: bool = False) -> list[Callee]:
-        """The first-party bodies a call in the linted function may run."""
+                any_module: bool = False, overrides: bool = True) -> list[Callee]:
+        """The first-party bodies a call in the linted function may run. The same callee text in
+        the same function means the same bodies: asked once (a method calls ``self.x`` often)."""
+        if not isinstance(func, (ast.Name, ast.Attribute)):
+            return []
+        key = (id(self.local_function), id(self_class), any_module, overrides, _short(func))
+        found = self._callees.get(key)
+        if found is None:
+            found = self._callees[key] = self._find_callees(func, self_class, attr_classes, any_module, overrides)
+        return found
+
+    def _find_callees(self, func: ast.expr, self_class: ast.ClassDef | None, attr_classes: dict[str, list],
+                      any_module: bool, overrides: bool) -> list[Callee]:
         if isinstance(func, ast.Name):
             binding = self.lookup(func.id)
             if isinstance(binding, LocalDef):
@@ -105,7 +117,7 @@ class SlowCallDetector:
             return []
         value = func.value
         if isinstance(value, ast.Name) and value.id in ("self", "cls") and self_class is not None:
-            return self.summaries.methods(ClassRef(self_class, self.qualname, None), func.attr, exact=False)
+            return self.summaries.methods(ClassRef(self_class, self.qualname, None), func.attr, False, overrides)
         instance = self.lookup(value.id) if isinstance(value, ast.Name) else None
         if isinstance(instance, Instance):  # Models.get_model_by_id where Models = ModelsTable() here
             method = method_of(instance.cls, func.attr)
@@ -122,7 +134,7 @@ class SlowCallDetector:
             types = self.summaries._types(attr_classes[value.attr], own, self.qualname, None) \
                 if value.attr in attr_classes else self.summaries.attribute_types(own, value.attr)
             for cls, exact in types:
-                found = self.summaries.methods(cls, func.attr, exact)
+                found = self.summaries.methods(cls, func.attr, exact, overrides)
                 if found:
                     return found
             return []
@@ -130,7 +142,7 @@ class SlowCallDetector:
                 and value.id in self._parameters(self.local_function):  # provider: PriceProvider
             here = Callee(self.local_function, self.qualname, None, None, False)
             return [found for cls, exact in self.summaries.receiver_types(value, here)
-                    for found in self.summaries.methods(cls, func.attr, exact)]
+                    for found in self.summaries.methods(cls, func.attr, exact, overrides)]
         if constructed_class(value) is not None:
             found = self._class_method(value.func, func.attr)  # Provider().fetch(...)
             return [found] if found is not None else []
