@@ -1,4 +1,5 @@
-"""The project's class hierarchy: the first-party subclasses of a class, found from the code.
+"""The project's class hierarchy: the first-party subclasses of a class, found from the code; and
+the names of the functions the project defines (a call of any other name runs no first-party body).
 
 Decision 9 of the catalog: a call on a receiver whose class comes from an annotation (or a
 ``cast``, or ``self`` inside the class) may run the method of any first-party subclass that
@@ -24,6 +25,7 @@ _CLASS = re.compile(r"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
 _DEF = re.compile(r"^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
+_ANY_DEF = re.compile(r"^[ \t]*(async[ \t]+)?def[ \t]+(\w+)", re.M)
 
 
 class ClassTable:
@@ -34,6 +36,10 @@ class ClassTable:
     def __init__(self) -> None:
         self.by_base: dict[str, list[tuple[str, str]]] = {}
         self.defined: dict[str, frozenset[str]] = {}
+        # every function and method name the project defines, and those defined 'async def':
+        # a call whose name is not here cannot run a first-party body
+        self.functions: set[str] = set()
+        self.coroutines: set[str] = set()
 
     def descendants(self, name: str, depth: int = 3) -> list[tuple[str, str]]:
         """(file, class) of the classes whose bases spell ``name``, and theirs, nearest first."""
@@ -87,7 +93,13 @@ def class_table(root: str) -> ClassTable:
         table = _tables[root] = ClassTable()
         for path in _python_files(root):
             text = _text(path)
-            if not text or "class" not in text:
+            if not text:
+                continue
+            for is_async, name in _ANY_DEF.findall(text):
+                table.functions.add(name)
+                if is_async:
+                    table.coroutines.add(name)
+            if "class" not in text:
                 continue
             derived = False
             for match in _CLASS.finditer(text):

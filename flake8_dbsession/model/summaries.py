@@ -200,6 +200,15 @@ class Summaries:
         name = qualname.rsplit(".", 1)[-1]
         return any(self.may_reach_slow(sub) for sub, _ in class_table(self.index.root).descendants(name))
 
+    def defines(self, name: str | None, coroutine: bool = False) -> bool:
+        """Does the project define a function or method of this name (``async def`` with
+        ``coroutine``)? A text question, answered from the class table's scan: a call of any
+        other name (``logger.info``, ``rows.append``) cannot run a first-party body."""
+        if not name or self.index is None or self.index.root is None:
+            return True
+        table = class_table(self.index.root)
+        return name in (table.coroutines if coroutine else table.functions)
+
     # ------------------------------------------------------------------ what a body calls
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
         """(locals bound to a stated class, imports made inside) of a function, once per function."""
@@ -277,15 +286,16 @@ class Summaries:
         if isinstance(value, ast.Name):
             if me is not None and value.id == me and callee.owner is not None:
                 return [(callee.owner, callee.exact)]
+            annotation = next((a.annotation for a in all_args(callee.node.args) if a.arg == value.id), None)
+            if annotation is not None:  # a parameter: its annotation (the body need not be read)
+                refs = [TypeRef(c, False) for c in annotation_classes(annotation)]
+                return self._types(refs, callee.owner, callee.qualname_of, callee.path,
+                                   self.body_facts(callee.node)[1] if callee.path is not None else None) \
+                    if refs else []
             typed, imports = self.body_facts(callee.node)
             if value.id in typed:
                 cls = self.classes.resolve(typed[value.id], callee.qualname_of, callee.path, imports)
                 return [(cls, True)] if cls is not None else []
-            params = {a.arg: a.annotation for a in all_args(callee.node.args)}
-            if params.get(value.id) is not None:
-                refs = [TypeRef(c, False) for c in annotation_classes(params[value.id])]
-                return self._types(refs, callee.owner, callee.qualname_of, callee.path, imports) \
-                    if callee.owner is not None or refs else []
             return []
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and me is not None \
                 and value.value.id == me and callee.owner is not None:
@@ -304,6 +314,8 @@ class Summaries:
                 overrides: bool = True) -> list[Callee]:
         """The first-party bodies a call (or a reference) ``func`` inside ``callee`` may run
         (``overrides``: with the overrides in subclasses that may reach a slow call)."""
+        if not self.defines(func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)):
+            return []
         if isinstance(func, ast.Name):
             qualname = callee.qualname_of(func)
             if qualname and "." in qualname:
@@ -532,10 +544,10 @@ class Summaries:
         for node in nodes:
             if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name) \
                     and isinstance(node.context_expr, ast.Call) and _global_root(node.context_expr.func, local) \
-                    and _async_session(_module_flavour(model, node.context_expr)):
+                    and _async_session(module_flavour(model, node.context_expr)):
                 out.add(node.optional_vars.id)
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) \
-                    and _global_root(node, local) and _async_session(_module_flavour(model, node)):
+                    and _global_root(node, local) and _async_session(module_flavour(model, node)):
                 out.add(source_text(node))
         return out
 
@@ -544,7 +556,7 @@ def _async_session(flavour) -> bool:
     return flavour is not None and flavour.is_async and flavour.kind in (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION)
 
 
-def _module_flavour(model, expr: ast.expr):
+def module_flavour(model, expr: ast.expr):
     """The flavour of an expression over module-level names, asked of a copy (see :func:`_holds`)."""
     root = expr.func if isinstance(expr, ast.Call) else expr
     while isinstance(root, ast.Attribute):
@@ -601,5 +613,5 @@ def _holds(model, expr: ast.expr) -> bool:
     """Is ``expr`` a module-level session or registry, read at module scope of its model? Its
     root must be a name of the module (not a closure's); a copy is asked, so the model's memo of
     the real node (the linted file's own walk may ask about it in its scope) stays untouched."""
-    flavour = _module_flavour(model, expr)
+    flavour = module_flavour(model, expr)
     return flavour is not None and flavour.kind in _HOLDERS

@@ -90,13 +90,20 @@ class AsyncCallNotAwaited(AcrossCalls):
         """Decision 8: ``if not self.claim_code(...)`` where ``claim_code`` is the project's own
         ``async def`` that awaits session I/O (itself or through the coroutines it awaits): the
         call only builds a coroutine, so the session work never happens."""
-        if not self.model.in_async_function:
+        func = node.func
+        if not isinstance(func, (ast.Name, ast.Attribute)) or not self.model.in_async_function:
             return  # (a sync caller has no loop to await it on: another kind of mistake)
-        use = use_of(node, self.model.parent, self.model.parent_of_ancestor(2))
+        parent = self.model.parent
+        if isinstance(parent, (ast.Await, ast.Call, ast.keyword, ast.Return, ast.Assign, ast.withitem)):
+            return  # awaited, handed on, returned or bound: the common cases, settled cheaply
+        use = use_of(node, parent, self.model.parent_of_ancestor(2))
         if use not in (Use.DISCARDED, Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE, Use.ITERATED) \
                 or not isinstance(node.func, (ast.Name, ast.Attribute)):
             return
         detector = self._detector()
+        if not detector.summaries.defines(getattr(node.func, "attr", None) or getattr(node.func, "id", None),
+                                          coroutine=True):
+            return  # the project defines no 'async def' of that name
         for callee in detector.callees(node.func, *self._class_context(), any_module=True, overrides=False):
             steps = detector.summaries.coroutine_session_io(callee) \
                 if isinstance(callee.node, ast.AsyncFunctionDef) else None

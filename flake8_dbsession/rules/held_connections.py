@@ -12,6 +12,7 @@ from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
+from flake8_dbsession.model.summaries import module_flavour
 from flake8_dbsession.model.syntax import names_null_pool
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
@@ -23,6 +24,12 @@ _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "rem
 _DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 _does_io = api.method_does_io
+
+
+def _module_session(model, name: str) -> bool:
+    """Is module-level ``name`` a session, a registry or Flask-SQLAlchemy's extension object?"""
+    flavour = module_flavour(model, ast.Name(id=name, ctx=ast.Load()))
+    return flavour is not None and (flavour.kind in _HOLDERS or flavour.kind is Kind.EXTENSION)
 
 
 _STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
@@ -298,12 +305,12 @@ class SessionHeldAcrossIO(AcrossCalls):
         query of this function's own. Asked of the same object's methods and this file's
         functions only (``self.m()``, ``cls.m()``, ``helper()``), whose bodies are at hand."""
         func = node.func
+        if not self._module_sessions():
+            return False
         if isinstance(func, ast.Attribute):
             if not (isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
                 return False
         elif not (isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef)):
-            return False
-        if not self._module_sessions():
             return False
         detector = self._detector()
         cls, attrs = self._class_context()
@@ -321,11 +328,10 @@ class SessionHeldAcrossIO(AcrossCalls):
         one, its functions' helpers have none to leave open; asked once per file."""
         found = self.__dict__.get("_has_module_sessions")
         if found is None:
-            settings = self.settings
+            settings, model = self.settings, self.model
             found = self._has_module_sessions = any(
-                isinstance(b, (Imported, Deferred)) and settings.session_named(name)
-                or isinstance(b, Flavour) and b.kind in _HOLDERS
-                for name, b in self.model.module_scope.names.items())
+                _module_session(model, name) for name, b in model.module_scope.names.items()
+                if isinstance(b, Flavour) or isinstance(b, (Imported, Deferred)) and settings.session_named(name))
         return found
 
     def _borrowing(self, node: ast.Call, key_scope: int) -> bool:

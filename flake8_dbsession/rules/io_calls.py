@@ -97,6 +97,11 @@ class SlowCallDetector:
         the same function means the same bodies: asked once (a method calls ``self.x`` often)."""
         if not isinstance(func, (ast.Name, ast.Attribute)):
             return []
+        name = func.attr if isinstance(func, ast.Attribute) else func.id
+        if isinstance(func, ast.Name) and isinstance(self.lookup(name), Imported):
+            name = self.lookup(name).qualname.rsplit(".", 1)[-1]  # 'from app.x import f as g'
+        if not self.summaries.defines(name):
+            return []
         key = (id(self.local_function), id(self_class), any_module, overrides, _short(func))
         found = self._callees.get(key)
         if found is None:
