@@ -21,11 +21,13 @@ MAX_FILES = 30_000
 MAX_SUBCLASSES = 24
 _SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"}
 # 'class Name(' and the bases up to the closing parenthesis (several lines allowed)
-_CLASS = re.compile(r"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
+_CLASS = re.compile(r"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
-_DEF = re.compile(r"^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
-_ANY_DEF = re.compile(r"^[ \t]*(async[ \t]+)?def[ \t]+(\w+)", re.M)
+# unanchored, with a literal start: the regex engine scans for the literal (a '^' anchor under
+# re.M is tried at every character). A match in a comment or a string only widens the gates.
+_DEF = re.compile(r"def[ \t]+(\w+)")
+_ASYNC_DEF = re.compile(r"async[ \t]+def[ \t]+(\w+)")
 
 
 class ClassTable:
@@ -34,7 +36,7 @@ class ClassTable:
     for only where its name is defined)."""
 
     def __init__(self) -> None:
-        self.by_base: dict[str, list[tuple[str, str]]] = {}
+        self.by_base: dict[str, list[tuple[str, str]] | tuple[tuple[str, str], ...]] = {}
         self.defined: dict[str, frozenset[str]] = {}
         # every function and method name the project defines, and those defined 'async def':
         # a call whose name is not here cannot run a first-party body
@@ -95,10 +97,10 @@ def class_table(root: str) -> ClassTable:
             text = _text(path)
             if not text:
                 continue
-            for is_async, name in _ANY_DEF.findall(text):
-                table.functions.add(name)
-                if is_async:
-                    table.coroutines.add(name)
+            defined = frozenset(_DEF.findall(text))
+            table.functions |= defined
+            if "async" in text:
+                table.coroutines.update(_ASYNC_DEF.findall(text))
             if "class" not in text:
                 continue
             derived = False
@@ -107,7 +109,10 @@ def class_table(root: str) -> ClassTable:
                     table.by_base.setdefault(word, []).append((path, match.group(1)))
                     derived = True
             if derived:
-                table.defined[path] = frozenset(_DEF.findall(text))
+                table.defined[path] = defined
+        # tuples of strings: the garbage collector stops tracking them (flake8's own collections
+        # then do not scan the table again and again)
+        table.by_base = {base: tuple(entries) for base, entries in table.by_base.items()}
     return table
 
 

@@ -10,10 +10,11 @@ from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.guards import is_test_module
-from flake8_dbsession.model.ownership import last_use
+from flake8_dbsession.model.ownership import last_use, queries
+from flake8_dbsession.model.walk import own_nodes
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
 from flake8_dbsession.model.summaries import module_flavour
-from flake8_dbsession.model.syntax import names_null_pool
+from flake8_dbsession.model.syntax import all_args, names_null_pool
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
@@ -183,8 +184,9 @@ class SessionHeldAcrossIO(AcrossCalls):
         if self.model.qualname(func) in _DETACHERS:
             self._forget(key_scope, node.args[0] if node.args else None)
             return
-        if self._wrapper_io(node, key_scope) or self._borrowing(node, key_scope) or self._global_io(node, key_scope):
+        if self._wrapper_io(node, key_scope) or self._global_io(node, key_scope):
             return
+        self._borrowing(node, key_scope)  # handed a session: read if a slow call follows (this one, maybe)
         if isinstance(self.model.parent, ast.Return) and self.model.qualname(func) in _STREAMING_RESPONSES:
             self._streamed(node, key_scope)
             return
@@ -208,9 +210,28 @@ class SessionHeldAcrossIO(AcrossCalls):
             return
         args = func.node.args
         given = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+        self._streamed_generator(node, func, given, key_scope)
         self._slow_call_made(node, f"{_short_call(node)} (the response streams for as long as the client stays "
                                    f"connected, and the request's session is closed only after it)", key_scope,
                              only=given)
+
+    def _streamed_generator(self, node: ast.Call, func, given: set[str], key_scope: int) -> None:
+        """``return StreamingResponse(content=_generate())`` where ``_generate`` is a generator
+        defined in the endpoint that queries the endpoint's own session: its first query checks
+        the request's connection out while the response streams, and it stays out until the
+        request ends (Airflow 9813bf5). Counted as a checkout at the ``return``."""
+        for value in list(node.args) + [kw.value for kw in node.keywords]:
+            if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+                continue
+            binding = func.names.get(value.func.id)
+            if not isinstance(binding, LocalDef) or not any(
+                    isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(binding.node)):
+                continue
+            for name in given - {a.arg for a in all_args(binding.node.args)}:
+                flavour = self.model.flavour(ast.Name(id=name, ctx=ast.Load()))
+                if flavour is not None and flavour.kind in _HOLDERS and queries(binding.node, name, _does_io):
+                    self._hold(key_scope, name, value)
+                    return
 
     def visit_Await(self, node: ast.Await) -> None:
         """``callback = self._dispatch_callback_async(...)`` earlier, ``await callback`` now: the
@@ -232,7 +253,10 @@ class SessionHeldAcrossIO(AcrossCalls):
     def _slow_call_made(self, node: ast.expr, label: str, key_scope: int, only: set[str] | None = None,
                         related: tuple = ()) -> None:
         for borrowed in self._pending.pop(key_scope, []):  # now it matters: read the callees
-            self._borrowed_io(borrowed, key_scope)
+            if borrowed is node:  # the slow call itself, handed the session: it did not check it out before
+                self._pending.setdefault(key_scope, []).append(node)
+            else:
+                self._borrowed_io(borrowed, key_scope)
         holding = self._holding.get(key_scope)
         if self._in_tests:
             return

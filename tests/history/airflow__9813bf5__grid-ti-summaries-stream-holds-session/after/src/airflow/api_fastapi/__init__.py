@@ -1,0 +1,1 @@
+# Reduced from apache/airflow, airflow-core/src/airflow/api_fastapi/__init__.py, at 9813bf5cb1109a8e31461d8b2a087ac86c6ee9f8 (the fix).

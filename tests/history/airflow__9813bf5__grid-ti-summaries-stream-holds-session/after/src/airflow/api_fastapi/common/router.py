@@ -1,0 +1,8 @@
+# Reduced from apache/airflow, airflow-core/src/airflow/api_fastapi/common/router.py, at 9813bf5cb1109a8e31461d8b2a087ac86c6ee9f8 (the fix).
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+class AirflowRouter(APIRouter):
+    """Extends the FastAPI default router."""

@@ -1,0 +1,15 @@
+# Reduced from langgenius/dify, api/models/__init__.py at acd209a890507da03a7d2904da349225eb016381 (the fix)
+from .api_based_extension import APIBasedExtension, APIBasedExtensionPoint
+from .engine import db
+from .model import App, Conversation, Message
+from .workflow import Workflow
+
+__all__ = [
+    "APIBasedExtension",
+    "APIBasedExtensionPoint",
+    "App",
+    "Conversation",
+    "Message",
+    "Workflow",
+    "db",
+]

@@ -1,0 +1,6 @@
+# Reduced from langgenius/dify, api/dify_app.py at bd482eb8eff3ab44b2d6449d637e6cf6b834b6ad (parent of fix acd209a890507da03a7d2904da349225eb016381)
+from flask import Flask
+
+
+class DifyApp(Flask):
+    pass
