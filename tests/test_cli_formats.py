@@ -133,8 +133,9 @@ ACROSS = {
     "app/provider.py": ("import httpx\n\n\nclass Provider:\n    def fetch(self, symbol):\n"
                         "        return self._retry(symbol)\n\n    def _retry(self, symbol):\n"
                         "        return httpx.get(f'https://example.test/{symbol}')\n"),
-    "app/service.py": ("from sqlalchemy import text\n\nfrom app.db import SessionLocal\nfrom app.provider import Provider\n\n\n"
-                       "def refresh(symbol):\n    with SessionLocal() as session:\n        session.execute(text('select 1'))\n"
+    "app/service.py": ("from sqlalchemy import text\n\nfrom app.db import SessionLocal\n"
+                       "from app.provider import Provider\n\n\ndef refresh(symbol):\n"
+                       "    with SessionLocal() as session:\n        session.execute(text('select 1'))\n"
                        "        Provider().fetch(symbol)\n        session.commit()\n"),
 }
 
@@ -144,8 +145,9 @@ def test_cross_function_findings_carry_their_path(tree, capsys):  # noqa: F811
     and the concise line stays one line naming the step that matters."""
     tree(ACROSS)
     concise = run(capsys, "concise", "--select", "DBS018").splitlines()
-    assert concise[1:] == ["Found 1 error."] and concise[0].startswith("app/service.py:10:9: DBS018 Provider().fetch() (it reaches "
-                                                       "httpx.get via Provider._retry() at app/provider.py:9)")
+    assert concise[1:] == ["Found 1 error."]
+    assert concise[0].startswith("app/service.py:10:9: DBS018 Provider().fetch() (it reaches httpx.get via "
+                                 "Provider._retry() at app/provider.py:9)")
     record, = json.loads(run(capsys, "json", "--select", "DBS018"))
     assert [(r["filename"], r["location"], r["message"]) for r in record["related"]] == [
         ("app/provider.py", {"row": 6, "column": 16}, "Provider.fetch() calls self._retry()"),

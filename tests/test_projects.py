@@ -73,5 +73,6 @@ def test_project_with_one_module_cached(root, monkeypatch):
     monkeypatch.setattr(ProjectResolver, "_answers", {})
     monkeypatch.setattr(summaries, "_slow_cache", {})
     monkeypatch.setattr(summaries, "_global_cache", {})
+    monkeypatch.setattr(summaries, "_dispatch_cache", {})
     expected, actual, messages = lint_project(root)
     assert actual == expected, [(k, messages.get(k)) for k in actual ^ expected]

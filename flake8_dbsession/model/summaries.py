@@ -40,6 +40,7 @@ from flake8_dbsession.model.walk import own_nodes
 
 MAX_DEPTH = 8
 MAX_GLOBAL_DEPTH = 3
+MAX_REACH = 2  # import levels the text gate of overrides follows (see may_reach_slow)
 _RELEASE = {"commit", "rollback", "close", "remove"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
 
@@ -48,10 +49,14 @@ _slow_cache: dict[tuple, "SlowPath | None"] = {}
 _global_cache: dict[tuple, tuple[str, ...]] = {}
 _coroutine_cache: dict[tuple, "tuple[Related, ...] | None"] = {}
 _reach_cache: dict[str, bool] = {}  # module path -> may it reach a slow call (see may_reach_slow)
+_imports_cache: dict[str, tuple[bool, tuple[str, ...]]] = {}  # module path -> what its text imports
+_dispatch_cache: dict[tuple, tuple | None] = {}  # (class, method, exact, iterated) -> slow body
 
 
 def forget() -> None:
     _reach_cache.clear()
+    _imports_cache.clear()
+    _dispatch_cache.clear()
     _slow_cache.clear()
     _global_cache.clear()
     _coroutine_cache.clear()
@@ -162,43 +167,42 @@ class Summaries:
         self._local_global: dict[tuple, tuple[str, ...]] = {}
         self._local_coroutine: dict[tuple, tuple[Related, ...] | None] = {}
         self._local_params: dict[tuple, tuple[Related, ...] | None] = {}
+        self._local_dispatch: dict[tuple, tuple | None] = {}
         self._facts: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ text gates
-    def may_reach_slow(self, path: str, depth: int = 0) -> bool:
+    def may_reach_slow(self, path: str) -> bool:
         """Can code in the module at ``path`` reach a slow call through what it imports? Its text
-        imports a slow library, or a first-party module it imports (its text, a few levels deep)
-        does. Read from texts only, per process: an override in a module that cannot reach one
-        is not parsed (dify's thirty vector stores, each over its own client library)."""
+        imports a slow library, or a first-party module it imports does, up to ``MAX_REACH``
+        import levels. Read from texts only, per process, and independent of the order of the
+        questions: an override in a module that cannot reach one is not parsed (dify's thirty
+        vector stores, each over its own client library)."""
         found = _reach_cache.get(path)
-        if found is not None:
-            return found
-        if depth > 3 or self.index is None:
-            return depth <= 3
-        _reach_cache[path] = False  # recursion guard
-        text = self.index.source(path)
-        found = bool(text) and (bool(self.patterns) or imports_slow_library(text) or any(
-            self.may_reach_slow(other, depth + 1) for other in _first_party_imports(self.index, path, text)))
-        _reach_cache[path] = found
+        if found is None:
+            found = _reach_cache[path] = bool(self.patterns) or self._reaches(path)
         return found
 
-    def _class_may_reach_slow(self, ref: TypeRef, qualname_of, imports=None) -> bool:
-        """A text gate before another module is parsed for a class: its module may reach a slow
-        call, or (for a value that may be a subclass) the module of one of its subclasses may.
-        Classes of the module at hand, and questions with dbs-io-calls patterns, pass."""
-        if self.index is None or self.patterns or not isinstance(ref.expr, (ast.Name, ast.Attribute)):
-            return True
-        qualname = imports.get(ref.expr.id) if imports and isinstance(ref.expr, ast.Name) else None
-        qualname = qualname or qualname_of(ref.expr)
-        path = self.module_path(qualname) if qualname else None
-        if path is None:
-            return True  # a class of this module (or not first-party: resolution says no anyway)
-        if self.may_reach_slow(path):
-            return True
-        if ref.exact or self.index.root is None:
-            return False
-        name = qualname.rsplit(".", 1)[-1]
-        return any(self.may_reach_slow(sub) for sub, _ in class_table(self.index.root).descendants(name))
+    def _reaches(self, path: str) -> bool:
+        frontier, seen = [path], {path}
+        for _ in range(MAX_REACH + 1):
+            following = []
+            for module in frontier:
+                slow, imports = self._module_imports(module)
+                if slow:
+                    return True
+                following += [other for other in imports if other not in seen]
+                seen.update(imports)
+            frontier = following
+        return False
+
+    def _module_imports(self, path: str) -> tuple[bool, tuple[str, ...]]:
+        """(imports a slow library, the first-party modules it imports) from a module's text."""
+        found = _imports_cache.get(path)
+        if found is None:
+            text = self.index.source(path) if self.index is not None else None
+            found = _imports_cache[path] = (False, ()) if not text else \
+                (imports_slow_library(text), tuple(_first_party_imports(self.index, path, text)))
+        return found
 
     def defines(self, name: str | None, coroutine: bool = False) -> bool:
         """Does the project define a function or method of this name (``async def`` with
@@ -242,7 +246,7 @@ class Summaries:
         found = self.classes.method(cls, name)
         if found is not None and not is_abstract(found[0]):
             out.append(Callee(found[0], found[1].qualname_of, found[1].path, cls, exact))
-        if not exact and overrides and self.hierarchy is not None and (found is None or not out):
+        if not exact and overrides and self.hierarchy is not None:
             for sub in self.hierarchy.overrides(cls, name, self.may_reach_slow):
                 node = method_of(sub.node, name)
                 if node is not None and not is_abstract(node):
@@ -385,11 +389,20 @@ class Summaries:
                 return SlowPath(call, (_step(callee, node, f"{callee.name}() calls {call}"),))
             if depth >= MAX_DEPTH:
                 continue
-            for target in self.targets(node.func, callee):
+            func = node.func
+            types = self.receiver_types(func.value, callee) \
+                if isinstance(func, ast.Attribute) and self.defines(func.attr) else []
+            for cls, exact in types:  # a method: the bodies it may run, answered once per class
+                hit = self._dispatch_slow(cls, func.attr, exact, depth, id(node) in loops)
+                if hit is not None:
+                    name, override, inner, _ = hit
+                    note = f"{callee.name}() calls {source_text(func, 50)}()"
+                    if override:
+                        note += f", which may run the override {name}()"
+                    return SlowPath(inner.reason, (_step(callee, node, note),) + inner.steps)
+            for target in self._targets_by_reference(node, types, callee):
                 note = f"{callee.name}() calls {source_text(node.func, 50)}()"
-                if target.override:
-                    note += f", which may run the override {target.name}()"
-                inner = self.slow(target, depth + 1, id(node) in loops)
+                inner = self.slow(target, depth + 1, id(node) in loops) if not types else None
                 if inner is None:
                     for reference in self._references(node, target, callee):
                         inner = self.slow(reference, depth + 1)
@@ -399,6 +412,35 @@ class Summaries:
                 if inner is not None:
                     return SlowPath(inner.reason, (_step(callee, node, note),) + inner.steps)
         return None
+
+    def _targets_by_reference(self, node: ast.Call, types: list, callee: Callee) -> list[Callee]:
+        """The bodies to read for a call not answered by :meth:`_dispatch_slow`: a function, or
+        (typed method calls) the method found along the class's bases, for the function
+        references it is handed."""
+        if not types:
+            return self.targets(node.func, callee)
+        handed = list(node.args) + [k.value for k in node.keywords]
+        if not any(isinstance(a, (ast.Name, ast.Attribute)) for a in handed):
+            return []
+        return [t for cls, _ in types for t in self.methods(cls, node.func.attr, True)]
+
+    def _dispatch_slow(self, cls: ClassRef, name: str, exact: bool, depth: int, iterated: bool):
+        """(body name, is an override, SlowPath, is async) for the first body ``obj.name()`` may run on
+        an object of ``cls`` that reaches a slow call (see :meth:`methods`), or None. Kept per
+        class and method: the overrides' modules are not parsed again for the next caller."""
+        cache = _dispatch_cache if cls.path is not None else self._local_dispatch
+        key = (cls.path, cls.node.name, cls.node.lineno, name, exact, iterated)
+        if key in cache:
+            return cache[key]
+        cache[key] = None  # recursion guard
+        found = None
+        for target in self.methods(cls, name, exact):
+            inner = self.slow(target, depth + 1, iterated)
+            if inner is not None:
+                found = (target.name, target.override, inner, isinstance(target.node, ast.AsyncFunctionDef))
+                break
+        cache[key] = found
+        return found
 
     # ------------------------------------------------------------------ module-level sessions
     def global_io(self, callee: Callee, depth: int = 1) -> tuple[str, ...]:

@@ -80,12 +80,50 @@ class SlowCallDetector:
             return SlowCall(f"{func.value.id}.{func.attr}()")
         if client_used(call, {}, self.qualname) is not None:  # httpx.AsyncClient().post(...)
             return SlowCall(f"{_short(func)}()")
+        typed = self._typed_receiver(func, self_class, attr_classes)
+        if typed is not None:  # a method on a typed receiver: the bodies it may run, answered per class
+            for cls, exact in typed:
+                hit = self.summaries._dispatch_slow(cls, func.attr, exact, 0, False)
+                if hit is not None and (awaited or not hit[3]):
+                    return SlowCall(describe(_short(func), hit[2], self.root), hit[2].steps)
+            return None
         for target in self.callees(func, self_class, attr_classes):
             if not awaited and isinstance(target.node, ast.AsyncFunctionDef):
                 continue  # a coroutine not awaited here (create_task(work())) runs in its own time
             path = self.summaries.slow(target, 1)
             if path is not None:
                 return SlowCall(describe(_short(func), path, self.root), path.steps)
+        return None
+
+    def _typed_receiver(self, func: ast.expr, self_class, attr_classes) -> list | None:
+        """(class, exact) pairs for ``receiver.method`` when the receiver is ``self``/``cls``, a
+        ``self`` attribute, a typed local or an annotated parameter; None for any other call."""
+        if not isinstance(func, ast.Attribute) or not self.summaries.defines(func.attr):
+            return None
+        key = (id(self.local_function), id(self_class), "typed", _short(func.value))
+        if key not in self._callees:
+            self._callees[key] = self._receiver_classes(func.value, self_class, attr_classes)
+        return self._callees[key]
+
+    def _receiver_classes(self, value: ast.expr, self_class, attr_classes) -> list | None:
+        if isinstance(value, ast.Name) and value.id in ("self", "cls") and self_class is not None:
+            return [(ClassRef(self_class, self.qualname, None), False)]
+        if isinstance(value, ast.Name) and isinstance(self.lookup(value.id), Instance):
+            return None
+        typed = self.summaries.body_facts(self.local_function)[0] if isinstance(value, ast.Name) \
+            and self._assigned_local(value.id) else {}  # worked out on the first such call only
+        if isinstance(value, ast.Name) and value.id in typed:  # client = PluginModelClient()
+            cls = self.classes.resolve(typed[value.id], self.qualname, None)
+            return [(cls, True)] if cls is not None else []
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
+                and self_class is not None:
+            own = ClassRef(self_class, self.qualname, None)
+            return self.summaries._types(attr_classes[value.attr], own, self.qualname, None) \
+                if value.attr in attr_classes else self.summaries.attribute_types(own, value.attr)
+        if isinstance(value, ast.Name) and self.local_function is not None \
+                and value.id in self._parameters(self.local_function):  # provider: PriceProvider
+            here = Callee(self.local_function, self.qualname, None, None, False)
+            return self.summaries.receiver_types(value, here)
         return None
 
     def function_reason(self, callee: Callee, depth: int = 1) -> SlowPath | None:
