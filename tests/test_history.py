@@ -15,7 +15,7 @@ HISTORY = Path(__file__).resolve().parent / "history"
 CASES = sorted(p for p in HISTORY.iterdir() if (p / "case.toml").is_file())
 # the share of "before" halves reported with exactly their markers; the goal is 70%, and this
 # floor only ever rises (raise it when a change catches more)
-MIN_DETECTED = 0.64
+MIN_DETECTED = 0.67
 KINDS = (
     "broken session import",
     "sync session I/O in async code",

@@ -12,7 +12,7 @@ import pytest
 from flake8_dbsession.analysis import analyze
 from flake8_dbsession.project import resolve
 from flake8_dbsession.project.resolve import ProjectResolver
-from flake8_dbsession.model import summaries
+from flake8_dbsession.model import session_effects, summaries
 from flake8_dbsession.settings import OPTIONS_BY_NAME, Settings
 from tests.conftest import FIXTURES, expected_markers, run_flake8
 
@@ -72,7 +72,8 @@ def test_project_with_one_module_cached(root, monkeypatch):
     monkeypatch.setattr(ProjectResolver, "_facts", OrderedDict())
     monkeypatch.setattr(ProjectResolver, "_answers", {})
     monkeypatch.setattr(summaries, "_slow_cache", {})
-    monkeypatch.setattr(summaries, "_global_cache", {})
+    monkeypatch.setattr(session_effects, "_global_cache", {})
+    monkeypatch.setattr(session_effects, "_coroutine_cache", {})
     monkeypatch.setattr(summaries, "_dispatch_cache", {})
     expected, actual, messages = lint_project(root)
     assert actual == expected, [(k, messages.get(k)) for k in actual ^ expected]

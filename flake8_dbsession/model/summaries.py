@@ -21,135 +21,37 @@ linted file's functions are kept for that file only.
 from __future__ import annotations
 
 import ast
-import copy
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from flake8_dbsession.findings import Related, source_text
-from flake8_dbsession.model import api
+from flake8_dbsession.model import import_reach, session_effects
+from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath are this layer's answers
+    Callee, SlowPath, is_abstract, iterated_calls, receiving_parameter, self_name, step)
 from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
-from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
 from flake8_dbsession.model.scopes import Instance, LocalDef
-from flake8_dbsession.model.slow_libraries import client_used, clients_built, imports_slow_library, library_call
-from flake8_dbsession.relevance import import_statements
-from flake8_dbsession.model.ownership import session_calls
-from flake8_dbsession.model.syntax import all_args, method_of, query_receiver
+from flake8_dbsession.model.session_effects import SessionEffects, module_flavour  # noqa: F401
+from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
+from flake8_dbsession.model.syntax import all_args, assigned_names, method_of
 from flake8_dbsession.model.walk import own_nodes
 
 MAX_DEPTH = 8
-MAX_GLOBAL_DEPTH = 3
-MAX_REACH = 2  # import levels the text gate of overrides follows (see may_reach_slow)
-_RELEASE = {"commit", "rollback", "close", "remove"}
-_HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
 
 # (module path, line, column, class, iterated) -> SlowPath | None, for functions of other modules
-_slow_cache: dict[tuple, "SlowPath | None"] = {}
-_global_cache: dict[tuple, tuple[str, ...]] = {}
-_coroutine_cache: dict[tuple, "tuple[Related, ...] | None"] = {}
-_reach_cache: dict[str, bool] = {}  # module path -> may it reach a slow call (see may_reach_slow)
-_imports_cache: dict[str, tuple[bool, tuple[str, ...]]] = {}  # module path -> what its text imports
+_slow_cache: dict[tuple, SlowPath | None] = {}
 _dispatch_cache: dict[tuple, tuple | None] = {}  # (class, method, exact, iterated) -> slow body
 
 
 def forget() -> None:
-    _reach_cache.clear()
-    _imports_cache.clear()
-    _dispatch_cache.clear()
     _slow_cache.clear()
-    _global_cache.clear()
-    _coroutine_cache.clear()
+    _dispatch_cache.clear()
+    session_effects.forget()
+    import_reach.forget()
 
 
-class Callee(NamedTuple):
-    """A function a call runs: its def, its module's name resolution, the module's path (None for
-    the linted file), and the class ``self`` is (``exact``: that class only, else any subclass)."""
-
-    node: ast.FunctionDef | ast.AsyncFunctionDef
-    qualname_of: Callable[[ast.expr], str | None]
-    path: str | None = None
-    owner: ClassRef | None = None
-    exact: bool = True
-    override: bool = False  # found in a subclass of the receiver's class (decision 9)
-
-    @property
-    def name(self) -> str:
-        return f"{self.owner.node.name}.{self.node.name}" if self.owner is not None else self.node.name
-
-
-class SlowPath(NamedTuple):
-    """Why a function is slow: the library call at the end (``reason``) and each call on the way
-    there, in order; the last step is the slow call itself."""
-
-    reason: str
-    steps: tuple[Related, ...]
-
-    @property
-    def where(self) -> Related:
-        return self.steps[-1]
-
-
-def _step(callee: Callee, node: ast.AST, note: str) -> Related:
-    return Related(callee.path or "", getattr(node, "lineno", 1), getattr(node, "col_offset", 0), note)
-
-
-def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """An interface's method (ABC, Protocol): ``@abstractmethod``, or a body of only a docstring,
-    ``...``, ``pass`` or ``raise NotImplementedError``. It is no evidence of what the
-    implementation does; its overrides are."""
-    if any((getattr(d, "attr", None) or getattr(d, "id", None)) == "abstractmethod" for d in func.decorator_list):
-        return True
-    for stmt in func.body:
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
-            continue  # docstring, ...
-        if isinstance(stmt, ast.Pass):
-            continue
-        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.dump(stmt):
-            continue
-        return False
-    return True
-
-
-def self_name(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    args = func.args.posonlyargs + func.args.args
-    return args[0].arg if args and args[0].arg in ("self", "cls") else None
-
-
-def receiving_parameter(callee: Callee, call: ast.Call, where: int | str) -> str | None:
-    """The parameter of ``callee`` that argument ``where`` of ``call`` (a position, or a keyword)
-    lands in; ``self``/``cls`` is skipped for a method called on an object."""
-    args = callee.node.args
-    params = [a.arg for a in args.posonlyargs + args.args]
-    if params and params[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
-        params = params[1:]
-    if isinstance(where, int):
-        return params[where] if where < len(params) else None
-    return where if where in params or where in {a.arg for a in args.kwonlyargs} else None
-
-
-def iterated_calls(nodes: list[ast.AST]) -> set[int]:
-    """ids of the calls whose result a function (its own nodes) iterates: ``for x in gen()``, or
-    ``r = gen()`` then ``for x in r`` (dify's plugin client streams its daemon's answer through
-    generators)."""
-    bound: dict[str, int] = {}
-    iterated: set[int] = set()
-    loops = []
-    for node in nodes:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and isinstance(node.value, ast.Call):
-            bound[node.targets[0].id] = id(node.value)
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            loops.append(node.iter)
-    for iterable in loops:
-        if isinstance(iterable, ast.Call):
-            iterated.add(id(iterable))
-        elif isinstance(iterable, ast.Name) and iterable.id in bound:
-            iterated.add(bound[iterable.id])
-    return iterated
-
-
-class Summaries:
+class Summaries(SessionEffects):
     """The summary layer for one linted file: ``classes`` resolves class expressions, ``hierarchy``
     finds subclasses, ``definition`` maps a first-party qualified name to (binding, facts),
     ``worth_reading`` says whether another module may make slow calls at all (its text)."""
@@ -172,37 +74,8 @@ class Summaries:
 
     # ------------------------------------------------------------------ text gates
     def may_reach_slow(self, path: str) -> bool:
-        """Can code in the module at ``path`` reach a slow call through what it imports? Its text
-        imports a slow library, or a first-party module it imports does, up to ``MAX_REACH``
-        import levels. Read from texts only, per process, and independent of the order of the
-        questions: an override in a module that cannot reach one is not parsed (dify's thirty
-        vector stores, each over its own client library)."""
-        found = _reach_cache.get(path)
-        if found is None:
-            found = _reach_cache[path] = bool(self.patterns) or self._reaches(path)
-        return found
-
-    def _reaches(self, path: str) -> bool:
-        frontier, seen = [path], {path}
-        for _ in range(MAX_REACH + 1):
-            following = []
-            for module in frontier:
-                slow, imports = self._module_imports(module)
-                if slow:
-                    return True
-                following += [other for other in imports if other not in seen]
-                seen.update(imports)
-            frontier = following
-        return False
-
-    def _module_imports(self, path: str) -> tuple[bool, tuple[str, ...]]:
-        """(imports a slow library, the first-party modules it imports) from a module's text."""
-        found = _imports_cache.get(path)
-        if found is None:
-            text = self.index.source(path) if self.index is not None else None
-            found = _imports_cache[path] = (False, ()) if not text else \
-                (imports_slow_library(text), tuple(_first_party_imports(self.index, path, text)))
-        return found
+        """See :mod:`import_reach` (any module may, when dbs-io-calls patterns are configured)."""
+        return bool(self.patterns) or self.index is None or import_reach.may_reach_slow(self.index, path)
 
     def defines(self, name: str | None, coroutine: bool = False) -> bool:
         """Does the project define a function or method of this name (``async def`` with
@@ -327,7 +200,7 @@ class Summaries:
                 return [found] if found is not None else []
             model = getattr(callee.qualname_of, "__self__", None)  # a function of the same module
             binding = model.module_scope.names.get(func.id) if model is not None and not qualname else None
-            if isinstance(binding, LocalDef) and func.id not in _assigned(callee.node):
+            if isinstance(binding, LocalDef) and func.id not in assigned_names(callee.node):
                 return [Callee(binding.node, callee.qualname_of, callee.path)]
             return []
         if not isinstance(func, ast.Attribute):
@@ -382,11 +255,11 @@ class Summaries:
             qualname = qualname_of(node.func)
             direct = library_call(qualname, self.patterns)
             if direct:
-                return SlowPath(direct, (_step(callee, node, f"{callee.name}() calls {direct}()"),))
+                return SlowPath(direct, (step(callee, node, f"{callee.name}() calls {direct}()"),))
             used = client_used(node, clients, qualname_of)
             if used is not None:
                 call = f"{source_text(node.func, 50)}() on a client built by {used}()"
-                return SlowPath(call, (_step(callee, node, f"{callee.name}() calls {call}"),))
+                return SlowPath(call, (step(callee, node, f"{callee.name}() calls {call}"),))
             if depth >= MAX_DEPTH:
                 continue
             func = node.func
@@ -399,7 +272,7 @@ class Summaries:
                     note = f"{callee.name}() calls {source_text(func, 50)}()"
                     if override:
                         note += f", which may run the override {name}()"
-                    return SlowPath(inner.reason, (_step(callee, node, note),) + inner.steps)
+                    return SlowPath(inner.reason, (step(callee, node, note),) + inner.steps)
             for target in self._targets_by_reference(node, types, callee):
                 note = f"{callee.name}() calls {source_text(node.func, 50)}()"
                 inner = self.slow(target, depth + 1, id(node) in loops) if not types else None
@@ -410,7 +283,7 @@ class Summaries:
                             note += f" and hands it {reference.name}(), which it calls"
                             break
                 if inner is not None:
-                    return SlowPath(inner.reason, (_step(callee, node, note),) + inner.steps)
+                    return SlowPath(inner.reason, (step(callee, node, note),) + inner.steps)
         return None
 
     def _targets_by_reference(self, node: ast.Call, types: list, callee: Callee) -> list[Callee]:
@@ -441,219 +314,3 @@ class Summaries:
                 break
         cache[key] = found
         return found
-
-    # ------------------------------------------------------------------ module-level sessions
-    def global_io(self, callee: Callee, depth: int = 1) -> tuple[str, ...]:
-        """The module-level sessions (``db.session``) ``callee`` leaves holding a connection: its
-        last use of each, itself or through the callees it runs, is I/O (not a commit, rollback
-        or close). Keys are the source text as the function spells it."""
-        func = callee.node
-        cache = _global_cache if callee.path is not None else self._local_global
-        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
-        key = (callee.path, func.lineno, func.col_offset, owner)
-        if key in cache:
-            return cache[key]
-        cache[key] = ()
-        model = getattr(callee.qualname_of, "__self__", None)
-        local = {a.arg for a in all_args(func.args)} | _assigned(func)
-        last: dict[str, str] = {}
-        calls = sorted((n for n in own_nodes(func) if isinstance(n, ast.Call)),
-                       key=lambda n: (n.lineno, n.col_offset))
-        for node in calls:
-            if not isinstance(node.func, ast.Attribute):
-                continue
-            method = node.func.attr
-            if method in _RELEASE or api.method_does_io(method):
-                receiver = node.func.value
-            elif api.is_query_terminal(method):
-                receiver = query_receiver(node.func.value)
-            else:
-                receiver = None
-            if receiver is not None and model is not None and _global_root(receiver, local) \
-                    and _holds(model, receiver):
-                last[source_text(receiver)] = "release" if method in _RELEASE else "io"
-            elif depth < MAX_GLOBAL_DEPTH and receiver is None and isinstance(node.func.value, ast.Name) \
-                    and node.func.value.id == self_name(func):  # self._load(): the same object's method
-                for target in self.targets(node.func, callee, any_module=True, overrides=False):
-                    for held in self.global_io(target, depth + 1):
-                        last[held] = "io"
-        cache[key] = found = tuple(k for k, v in last.items() if v == "io")
-        return found
-
-    # ------------------------------------------------------------------ parameters
-    def parameter_io(self, callee: Callee, param: str, api_name: str,
-                     depth: int = 1) -> tuple[Related, ...] | None:
-        """The first I/O ``callee`` runs on the session its parameter ``param`` receives: a call
-        of a method that does I/O on SQLAlchemy's ``api_name`` class ('Session'), or the
-        parameter handed on, by position or keyword, to a callee that does (the steps, in order);
-        None when there is no such evidence."""
-        func = callee.node
-        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
-        key = (callee.path, func.lineno, func.col_offset, owner, param, api_name)
-        cache = self._local_params
-        if key in cache:
-            return cache[key]
-        cache[key] = None
-        found = None
-        if param in _assigned(func):
-            return None  # 'with get_db_context(db) as db': which session the name holds is not known
-        direct = sorted((position, method, terminal) for position, method, terminal in session_calls(func, param)
-                        if terminal or api.sync_does_io(api_name, method))
-        calls = sorted((n for n in own_nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-        for node in calls:
-            if direct and (node.lineno, node.col_offset) >= direct[0][0]:
-                break
-            handed = [(i, a) for i, a in enumerate(node.args)] + [(k.arg, k.value) for k in node.keywords if k.arg]
-            where = [w for w, a in handed if isinstance(a, ast.Name) and a.id == param]
-            if not where or depth >= MAX_GLOBAL_DEPTH:
-                continue
-            for target in self.targets(node.func, callee, any_module=True, overrides=False):
-                inner_param = receiving_parameter(target, node, where[0])
-                inner = self.parameter_io(target, inner_param, api_name, depth + 1) if inner_param else None
-                if inner is not None:
-                    found = (_step(callee, node, f"{callee.name}() hands '{param}' to {target.name}()"),) + inner
-                    break
-            if found is not None:
-                break
-        if found is None and direct:
-            (line, col), method, _ = direct[0]
-            found = (Related(callee.path or "", line, col, f"{callee.name}() calls {param}...{method}()"),)
-        cache[key] = found
-        return found
-
-    # ------------------------------------------------------------------ coroutines
-    def coroutine_session_io(self, callee: Callee, depth: int = 1) -> tuple[Related, ...] | None:
-        """For an ``async def``: the awaited session I/O its body runs (``await self.session.
-        execute(...)``), itself or through the project's coroutines it awaits, as steps; None
-        when there is no such evidence. Decision 8: a call of it never awaited never runs it."""
-        func = callee.node
-        if not isinstance(func, ast.AsyncFunctionDef) or depth > MAX_GLOBAL_DEPTH:
-            return None
-        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
-        cache = _coroutine_cache if callee.path is not None else self._local_coroutine
-        key = (callee.path, func.lineno, func.col_offset, owner)
-        if key in cache:
-            return cache[key]
-        cache[key] = None
-        nodes = own_nodes(func)
-        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
-            return None  # an async generator: it is iterated, not awaited
-        model = getattr(callee.qualname_of, "__self__", None)
-        sessions = self._async_sessions(callee, model, nodes) if model is not None else set()
-        found = None
-        for node in sorted((n for n in nodes if isinstance(n, ast.Await) and isinstance(n.value, ast.Call)),
-                           key=lambda n: (n.lineno, n.col_offset)):
-            call = node.value
-            if isinstance(call.func, ast.Attribute) and api.method_does_io(call.func.attr) \
-                    and source_text(call.func.value) in sessions:
-                found = (_step(callee, call, f"{callee.name}() runs 'await {source_text(call, 50)}'"),)
-                break
-            for target in self.targets(call.func, callee, any_module=True, overrides=False):
-                inner = self.coroutine_session_io(target, depth + 1)
-                if inner is not None:
-                    found = (_step(callee, call, f"{callee.name}() awaits {source_text(call.func, 50)}()"),) + inner
-                    break
-            if found is not None:
-                break
-        cache[key] = found
-        return found
-
-    def _async_sessions(self, callee: Callee, model, nodes: list[ast.AST]) -> set[str]:
-        """Texts that name an AsyncSession inside ``callee``: parameters annotated so,
-        ``self.x`` whose class annotates it (or stores an annotated ``__init__`` parameter in it),
-        module-level sessions and ``async with factory() as s`` targets."""
-        out = set()
-        for arg in all_args(callee.node.args):
-            if _async_session(model.annotation(arg.annotation)):
-                out.add(arg.arg)
-        me = self_name(callee.node)
-        if me is not None and callee.owner is not None:
-            cls = callee.owner.node
-            declared = {s.target.id: s.annotation for s in cls.body
-                        if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
-            init = method_of(cls, "__init__")
-            if init is not None:
-                params = {a.arg: a.annotation for a in all_args(init.args)}
-                for node in own_nodes(init):
-                    if isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                            and isinstance(node.targets[0], ast.Attribute) and isinstance(node.value, ast.Name) \
-                            and node.value.id in params:
-                        declared.setdefault(node.targets[0].attr, params[node.value.id])
-            owner_model = getattr(callee.owner.qualname_of, "__self__", model)
-            out |= {f"{me}.{name}" for name, annotation in declared.items()
-                    if _async_session(owner_model.annotation(annotation))}
-        local = {a.arg for a in all_args(callee.node.args)} | _assigned(callee.node)
-        for node in nodes:
-            if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name) \
-                    and isinstance(node.context_expr, ast.Call) and _global_root(node.context_expr.func, local) \
-                    and _async_session(module_flavour(model, node.context_expr)):
-                out.add(node.optional_vars.id)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) \
-                    and _global_root(node, local) and _async_session(module_flavour(model, node)):
-                out.add(source_text(node))
-        return out
-
-
-def _async_session(flavour) -> bool:
-    return flavour is not None and flavour.is_async and flavour.kind in (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION)
-
-
-def module_flavour(model, expr: ast.expr):
-    """The flavour of an expression over module-level names, asked of a copy (see :func:`_holds`)."""
-    root = expr.func if isinstance(expr, ast.Call) else expr
-    while isinstance(root, ast.Attribute):
-        root = root.value
-    if not isinstance(root, ast.Name) or root.id not in model.module_scope.names:
-        return None
-    saved = model.scope
-    model.scope = model.module_scope
-    try:
-        return model.flavour(copy.deepcopy(expr))
-    finally:
-        model.scope = saved
-
-
-def _first_party_imports(index, path: str, text: str) -> list[str]:
-    """Files of the first-party modules a module's text imports (``from app.x import y``: app/x.py,
-    or app/x/y.py when ``y`` is a submodule; relative imports read against the module's package)."""
-    module = index.module_name(path) or ""
-    package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
-    out = []
-    for statement in import_statements(text):
-        words = statement.replace("\\\n", " ").replace("(", " ").replace(")", " ").replace(",", " ").split()
-        if not words:
-            continue
-        if words[0] == "from" and len(words) > 3:
-            base = words[1]
-            if base.startswith("."):
-                dots = len(base) - len(base.lstrip("."))
-                parent = package.rsplit(".", dots - 1)[0] if dots > 1 else package
-                base = ".".join(p for p in (parent, base.lstrip(".")) if p)
-            names = [base] + [f"{base}.{w}" for w in words[3:] if w.isidentifier() and w != "as"]
-        elif words[0] == "import":
-            names = [w for w in words[1:] if w != "as" and all(p.isidentifier() for p in w.split("."))]
-        else:
-            continue
-        for name in names:
-            location = index.locate(name) if name else None
-            if location is not None and location.file and location.file not in out:
-                out.append(location.file)
-    return out
-
-
-def _assigned(func: ast.AST) -> set[str]:
-    return {n.id for n in own_nodes(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-
-
-def _global_root(expr: ast.expr, local: set[str]) -> bool:
-    while isinstance(expr, ast.Attribute):
-        expr = expr.value
-    return isinstance(expr, ast.Name) and expr.id not in local and expr.id not in ("self", "cls")
-
-
-def _holds(model, expr: ast.expr) -> bool:
-    """Is ``expr`` a module-level session or registry, read at module scope of its model? Its
-    root must be a name of the module (not a closure's); a copy is asked, so the model's memo of
-    the real node (the linted file's own walk may ask about it in its scope) stays untouched."""
-    flavour = module_flavour(model, expr)
-    return flavour is not None and flavour.kind in _HOLDERS

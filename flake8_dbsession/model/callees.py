@@ -1,0 +1,96 @@
+"""The shapes the summary layer answers with, and small readings of one function's header:
+which class a method runs on, where an argument lands, which calls a body iterates."""
+from __future__ import annotations
+
+import ast
+from typing import Callable, NamedTuple
+
+from flake8_dbsession.findings import Related
+from flake8_dbsession.model.classes import ClassRef
+
+
+class Callee(NamedTuple):
+    """A function a call runs: its def, its module's name resolution, the module's path (None for
+    the linted file), and the class ``self`` is (``exact``: that class only, else any subclass)."""
+
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    qualname_of: Callable[[ast.expr], str | None]
+    path: str | None = None
+    owner: ClassRef | None = None
+    exact: bool = True
+    override: bool = False  # found in a subclass of the receiver's class (decision 9)
+
+    @property
+    def name(self) -> str:
+        return f"{self.owner.node.name}.{self.node.name}" if self.owner is not None else self.node.name
+
+
+class SlowPath(NamedTuple):
+    """Why a function is slow: the library call at the end (``reason``) and each call on the way
+    there, in order; the last step is the slow call itself."""
+
+    reason: str
+    steps: tuple[Related, ...]
+
+    @property
+    def where(self) -> Related:
+        return self.steps[-1]
+
+
+def step(callee: Callee, node: ast.AST, note: str) -> Related:
+    return Related(callee.path or "", getattr(node, "lineno", 1), getattr(node, "col_offset", 0), note)
+
+
+def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """An interface's method (ABC, Protocol): ``@abstractmethod``, or a body of only a docstring,
+    ``...``, ``pass`` or ``raise NotImplementedError``. It is no evidence of what the
+    implementation does; its overrides are."""
+    if any((getattr(d, "attr", None) or getattr(d, "id", None)) == "abstractmethod" for d in func.decorator_list):
+        return True
+    for stmt in func.body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # docstring, ...
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Raise) and "NotImplementedError" in ast.dump(stmt):
+            continue
+        return False
+    return True
+
+
+def self_name(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    args = func.args.posonlyargs + func.args.args
+    return args[0].arg if args and args[0].arg in ("self", "cls") else None
+
+
+def receiving_parameter(callee: Callee, call: ast.Call, where: int | str) -> str | None:
+    """The parameter of ``callee`` that argument ``where`` of ``call`` (a position, or a keyword)
+    lands in; ``self``/``cls`` is skipped for a method called on an object."""
+    args = callee.node.args
+    params = [a.arg for a in args.posonlyargs + args.args]
+    if params and params[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+        params = params[1:]
+    if isinstance(where, int):
+        return params[where] if where < len(params) else None
+    return where if where in params or where in {a.arg for a in args.kwonlyargs} else None
+
+
+def iterated_calls(nodes: list[ast.AST]) -> set[int]:
+    """ids of the calls whose result a function (its own nodes) iterates: ``for x in gen()``, or
+    ``r = gen()`` then ``for x in r`` (dify's plugin client streams its daemon's answer through
+    generators)."""
+    bound: dict[str, int] = {}
+    iterated: set[int] = set()
+    loops = []
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, ast.Call):
+            bound[node.targets[0].id] = id(node.value)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            loops.append(node.iter)
+    for iterable in loops:
+        if isinstance(iterable, ast.Call):
+            iterated.add(id(iterable))
+        elif isinstance(iterable, ast.Name) and iterable.id in bound:
+            iterated.add(bound[iterable.id])
+    return iterated

@@ -1,0 +1,93 @@
+"""Unit tests of the summary layer's pieces: receiver types read from annotations and
+constructors, the class table, and the text gate on override modules (whose answers must not
+depend on the order in which questions come)."""
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from flake8_dbsession.model import hierarchy, import_reach, summaries
+from flake8_dbsession.model.receiver_types import annotation_classes, attribute_classes, returned_types
+from flake8_dbsession.project import index as project_index
+
+
+def _names(exprs) -> list[str]:
+    return [ast.unparse(e) for e in exprs]
+
+
+@pytest.mark.parametrize("annotation, expected, elements", [
+    ("Provider", ["Provider"], []),
+    ("Provider | None", ["Provider"], []),
+    ("Optional[app.Provider]", ["app.Provider"], []),
+    ("'Provider'", ["Provider"], []),
+    ("Repo[User]", ["Repo"], []),
+    ("list[Evaluator]", [], ["Evaluator"]),
+    ("Sequence[Evaluator] | None", [], ["Evaluator"]),
+    ("Annotated[Provider, Depends(get)]", ["Provider"], []),
+    ("Any", [], []),
+    ("dict[str, Provider]", ["dict"], []),
+])
+def test_annotation_classes(annotation, expected, elements):
+    node = ast.parse(annotation, mode="eval").body
+    assert _names(annotation_classes(node)) == expected
+    assert _names(annotation_classes(node, elements=True)) == elements
+
+
+def test_attribute_classes_from_init_and_class_body():
+    cls = ast.parse('''
+class Service:
+    repo: Repository
+
+    def __init__(self, provider: Provider | None = None, session=None):
+        self.provider = provider or YahooProvider()
+        self.embeddings = self._get_embeddings()
+        self.client = cast(Client, make())
+        self.session = session
+''').body[0]
+    found = {name: [(ast.unparse(r.expr), r.exact) if not isinstance(r, str) else r for r in refs]
+             for name, refs in attribute_classes(cls).items()}
+    assert found == {"repo": [("Repository", False)],
+                     "provider": [("Provider", False), ("YahooProvider", True)],
+                     "embeddings": ["_get_embeddings"],
+                     "client": [("Client", False)]}
+
+
+def test_returned_types_prefer_constructors_to_the_annotation():
+    built, declared = ast.parse('''
+def a() -> Embeddings:
+    return CacheEmbedding(x)
+
+def b() -> Embeddings:
+    return make()
+''').body
+    assert [(ast.unparse(r.expr), r.exact) for r in returned_types(built)] == [("CacheEmbedding", True)]
+    assert [(ast.unparse(r.expr), r.exact) for r in returned_types(declared)] == [("Embeddings", False)]
+
+
+def test_class_table_and_the_text_gate(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "base.py").write_text("class Model:\n    def invoke(self):\n        raise NotImplementedError\n")
+    (app / "net.py").write_text("import httpx\n\ndef post():\n    return httpx.post('x')\n")
+    (app / "remote.py").write_text("from app.base import Model\nfrom app import net\n\n"
+                                   "class Remote(Model):\n    async def invoke(self):\n        return net.post()\n")
+    (app / "local.py").write_text("from app.base import Model\n\nclass Local(Model):\n    def other(self):\n"
+                                  "        return 1\n")
+    monkeypatch.setattr(hierarchy, "_tables", {})
+    table = hierarchy.class_table(str(tmp_path))
+    assert {cls for _, cls in table.descendants("Model")} == {"Remote", "Local"}
+    assert "invoke" in table.functions and "invoke" in table.coroutines and "other" not in table.coroutines
+    index = project_index.for_root(str(tmp_path))
+
+    def gate(order):
+        monkeypatch.setattr(import_reach, "_reach_cache", {})
+        monkeypatch.setattr(import_reach, "_imports_cache", {})
+        layer = summaries.Summaries(None, None, lambda q: (None, None), lambda q: True, (), index)
+        return {name: layer.may_reach_slow(str(app / name)) for name in order}
+
+    first = gate(["remote.py", "local.py", "base.py", "net.py"])
+    assert first == {"remote.py": True, "local.py": False, "base.py": False, "net.py": True}
+    assert gate(["base.py", "local.py", "net.py", "remote.py"]) == first, "the same whatever the order"
