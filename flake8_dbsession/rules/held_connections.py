@@ -186,7 +186,8 @@ class SessionHeldAcrossIO(AcrossCalls):
             return
         if self._wrapper_io(node, key_scope) or self._global_io(node, key_scope):
             return
-        self._borrowing(node, key_scope)  # handed a session: read if a slow call follows (this one, maybe)
+        if self._borrowing(node, key_scope) and not self._may_be_slow(node):
+            return  # handed a session: read if a slow call follows; asked itself only if it may be one
         if isinstance(self.model.parent, ast.Return) and self.model.qualname(func) in _STREAMING_RESPONSES:
             self._streamed(node, key_scope)
             return
@@ -357,6 +358,27 @@ class SessionHeldAcrossIO(AcrossCalls):
                 _module_session(model, name) for name, b in model.module_scope.names.items()
                 if isinstance(b, Flavour) or isinstance(b, (Imported, Deferred)) and settings.session_named(name))
         return found
+
+    def _may_be_slow(self, node: ast.Call) -> bool:
+        """Is a call handed a session worth asking whether it is slow itself? Only when the
+        module of the function it names can reach a slow library through its imports (a text
+        question): open-webui hands the request's session to nearly every table method, none
+        of which can (``send_post_request(..., user=user)`` in the route's own module can)."""
+        func = node.func
+        detector = self._detector()
+        if isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef) \
+                or isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in ("self", "cls"):
+            return detector.summaries.may_reach_slow(self.file.path)
+        qualname = self.model.qualname(func)
+        path = detector.summaries.module_path(qualname) if qualname else None
+        if path is None and isinstance(func, ast.Attribute):
+            owner = self.model.qualname(func.value)  # Users.get_user_by_id: the module of 'Users'
+            path = detector.summaries.module_path(owner) if owner else None
+        if path is None:  # requestor.request(...) on a local built here: asked as any other call
+            return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and detector._assigned_local(func.value.id)
+        return detector.summaries.may_reach_slow(path)
 
     def _borrowing(self, node: ast.Call, key_scope: int) -> bool:
         """A call handed a name that may hold a session (``repo_save(session, row)``,
