@@ -94,3 +94,14 @@ def iterated_calls(nodes: list[ast.AST]) -> set[int]:
         elif isinstance(iterable, ast.Name) and iterable.id in bound:
             iterated.add(bound[iterable.id])
     return iterated
+
+
+def step_function(step: Related) -> str:
+    """'YahooProvider._fetch_with_retry' of a step whose note reads "YahooProvider._fetch_with_retry()
+    calls ...": every note :func:`step` writes starts with the function it happens in."""
+    return step.note.split("()", 1)[0]
+
+
+def step_action(step: Related) -> str:
+    """What the step's function does there: "runs 'await s.execute(...)'", "calls httpx.get()"."""
+    return step.note.split("() ", 1)[-1]

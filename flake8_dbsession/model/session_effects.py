@@ -112,6 +112,20 @@ class SessionEffects:
         cache[key] = found
         return found
 
+    # ------------------------------------------------------------------ closures
+    def generator_io(self, callee: Callee, names: list[str]) -> str | None:
+        """The first of ``names`` (sessions of the enclosing function) that the generator
+        ``callee`` runs I/O on from its closure (not a parameter, not rebound): its body runs as
+        its consumer iterates it, a streaming response's for the whole stream. None for a
+        function that is not a generator."""
+        nodes = own_nodes(callee.node)
+        if not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+            return None
+        own = {a.arg for a in all_args(callee.node.args)} | assigned_names(callee.node)
+        return next((name for name in names if name not in own and any(
+            terminal or api.method_does_io(method) for _, method, terminal in session_calls(callee.node, name))),
+            None)
+
     # ------------------------------------------------------------------ coroutines
     def coroutine_session_io(self, callee: Callee, depth: int = 1) -> tuple[Related, ...] | None:
         """For an ``async def``: the awaited session I/O its body runs (``await self.session.

@@ -70,7 +70,7 @@ class Summaries(SessionEffects):
         self._local_coroutine: dict[tuple, tuple[Related, ...] | None] = {}
         self._local_params: dict[tuple, tuple[Related, ...] | None] = {}
         self._local_dispatch: dict[tuple, tuple | None] = {}
-        self._facts: dict[int, tuple[dict[str, ast.expr], dict[str, str]]] = {}
+        self._facts: dict[tuple[str, int], tuple[ast.AST, object]] = {}  # see _read_once
 
     # ------------------------------------------------------------------ text gates
     def may_reach_slow(self, path: str) -> bool:
@@ -87,12 +87,24 @@ class Summaries(SessionEffects):
         return name in (table.coroutines if coroutine else table.functions)
 
     # ------------------------------------------------------------------ what a body calls
+    def _read_once(self, what: str, node: ast.AST, read):
+        """``read(node)``, once per node and question for this file: a body asked about by every
+        call in it is walked once. The node is kept with its answer (an evicted module's trees are
+        rebuilt, and a new node may get a dropped one's id)."""
+        key = (what, id(node))
+        hit = self._facts.get(key)
+        if hit is None or hit[0] is not node:
+            hit = self._facts[key] = (node, read(node))
+        return hit[1]
+
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
-        """(locals bound to a stated class, imports made inside) of a function, once per function."""
-        key = id(func)
-        if key not in self._facts:
-            self._facts[key] = body_facts(func)
-        return self._facts[key]
+        """(locals bound to a stated class, imports made inside) of a function."""
+        return self._read_once("facts", func, body_facts)
+
+    def _called_names(self, func: ast.AST) -> frozenset[str]:
+        """Names a body calls as plain functions (``function(*args)``: a parameter it calls)."""
+        return self._read_once("called", func, lambda f: frozenset(
+            n.func.id for n in own_nodes(f) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)))
 
     def imported_function(self, qualname: str, any_module: bool = False) -> Callee | None:
         """A first-party function by qualified name (``Files.get_file_by_id`` where ``Files =
@@ -126,14 +138,14 @@ class Summaries(SessionEffects):
                     out.append(Callee(node, sub.qualname_of, sub.path, sub, True, True))
         return out
 
-    def _types(self, refs: list, cls: ClassRef, qualname_of, path, imports=None) -> list[tuple[ClassRef, bool]]:
+    def types_of(self, refs: list, cls: ClassRef, qualname_of, path, imports=None) -> list[tuple[ClassRef, bool]]:
         out = []
         for ref in refs:
             if isinstance(ref, str):  # self.method(): what that method returns
                 found = self.classes.method(cls, ref)
                 if found is not None:
                     node, owner = found
-                    out += self._types(returned_types(node), owner, owner.qualname_of, owner.path)
+                    out += self.types_of(returned_types(node), owner, owner.qualname_of, owner.path)
                 continue
             resolved = self.classes.resolve(ref.expr, qualname_of, path, imports)
             if resolved is not None:
@@ -143,9 +155,9 @@ class Summaries(SessionEffects):
     def attribute_types(self, cls: ClassRef, attr: str, depth: int = 0) -> list[tuple[ClassRef, bool]]:
         """What ``self.attr`` holds in objects of ``cls``: assigned in its ``__init__`` or
         declared in its body, else in a first-party base's."""
-        refs = attribute_classes(cls.node).get(attr)
+        refs = self._read_once("attributes", cls.node, attribute_classes).get(attr)
         if refs:
-            return self._types(refs, cls, cls.qualname_of, cls.path)
+            return self.types_of(refs, cls, cls.qualname_of, cls.path)
         if depth >= 3:
             return []
         for base in cls.node.bases:
@@ -166,9 +178,8 @@ class Summaries(SessionEffects):
             annotation = next((a.annotation for a in all_args(callee.node.args) if a.arg == value.id), None)
             if annotation is not None:  # a parameter: its annotation (the body need not be read)
                 refs = [TypeRef(c, False) for c in annotation_classes(annotation)]
-                return self._types(refs, callee.owner, callee.qualname_of, callee.path,
-                                   self.body_facts(callee.node)[1] if callee.path is not None else None) \
-                    if refs else []
+                imports = self.body_facts(callee.node)[1] if callee.path is not None else None
+                return self.types_of(refs, callee.owner, callee.qualname_of, callee.path, imports) if refs else []
             typed, imports = self.body_facts(callee.node)
             if value.id in typed:
                 cls = self.classes.resolve(typed[value.id], callee.qualname_of, callee.path, imports)
@@ -176,10 +187,10 @@ class Summaries(SessionEffects):
             return []
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and me is not None \
                 and value.value.id == me and callee.owner is not None:
-            narrowed = narrowed_attributes(callee.node).get(value.attr)
+            narrowed = self._read_once("narrowed", callee.node, narrowed_attributes).get(value.attr)
             if narrowed:
-                return self._types(narrowed, callee.owner, callee.qualname_of, callee.path,
-                                   self.body_facts(callee.node)[1])
+                return self.types_of(narrowed, callee.owner, callee.qualname_of, callee.path,
+                                     self.body_facts(callee.node)[1])
             return self.attribute_types(callee.owner, value.attr)
         ctor = constructed_class(value)
         if ctor is not None:
@@ -222,8 +233,7 @@ class Summaries(SessionEffects):
             if where is None or not isinstance(arg, (ast.Attribute, ast.Name)):
                 continue
             param = receiving_parameter(target, node, where)
-            if param is None or not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == param
-                                        for n in own_nodes(target.node)):
+            if param is None or param not in self._called_names(target.node):
                 continue
             out += self.targets(arg, callee)
         return out
@@ -266,7 +276,7 @@ class Summaries(SessionEffects):
             types = self.receiver_types(func.value, callee) \
                 if isinstance(func, ast.Attribute) and self.defines(func.attr) else []
             for cls, exact in types:  # a method: the bodies it may run, answered once per class
-                hit = self._dispatch_slow(cls, func.attr, exact, depth, id(node) in loops)
+                hit = self.dispatch_slow(cls, func.attr, exact, depth, id(node) in loops)
                 if hit is not None:
                     name, override, inner, _ = hit
                     note = f"{callee.name}() calls {source_text(func, 50)}()"
@@ -287,7 +297,7 @@ class Summaries(SessionEffects):
         return None
 
     def _targets_by_reference(self, node: ast.Call, types: list, callee: Callee) -> list[Callee]:
-        """The bodies to read for a call not answered by :meth:`_dispatch_slow`: a function, or
+        """The bodies to read for a call not answered by :meth:`dispatch_slow`: a function, or
         (typed method calls) the method found along the class's bases, for the function
         references it is handed."""
         if not types:
@@ -297,7 +307,7 @@ class Summaries(SessionEffects):
             return []
         return [t for cls, _ in types for t in self.methods(cls, node.func.attr, True)]
 
-    def _dispatch_slow(self, cls: ClassRef, name: str, exact: bool, depth: int, iterated: bool):
+    def dispatch_slow(self, cls: ClassRef, name: str, exact: bool, depth: int, iterated: bool):
         """(body name, is an override, SlowPath, is async) for the first body ``obj.name()`` may run on
         an object of ``cls`` that reaches a slow call (see :meth:`methods`), or None. Kept per
         class and method: the overrides' modules are not parsed again for the next caller."""

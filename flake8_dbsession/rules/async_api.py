@@ -13,6 +13,7 @@ from flake8_dbsession.findings import source_text
 from flake8_dbsession.model.usage import Use, bound_name, use_of
 from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.base import Rule, register
+from flake8_dbsession.model.callees import step_action
 from flake8_dbsession.rules.io_calls import location
 
 _ASYNC_RECEIVERS = (Kind.SESSION, Kind.CONNECTION, Kind.ENGINE, Kind.REGISTRY, Kind.TRANSACTION)
@@ -110,9 +111,8 @@ class AsyncCallNotAwaited(AcrossCalls):
             if not steps:
                 continue
             text, where = source_text(node), steps[-1]
-            what = where.note.split(" runs ", 1)[-1]
-            head = (f"{source_text(node.func, 40)}() is a coroutine function of this project (it runs {what} at "
-                    f"{location(where, detector.root)}) and is not awaited")
+            head = (f"{source_text(node.func, 40)}() is a coroutine function of this project "
+                    f"(it {step_action(where)} at {location(where, detector.root)}) and is not awaited")
             tail = {Use.TRUTH: "a coroutine object is always true, so this test never sees the result, and ",
                     Use.COMPARED_TO_NONE: "a coroutine object is never None, so this comparison never sees "
                                           "the result, and ",

@@ -12,6 +12,7 @@ from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.scopes import Deferred
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
+from flake8_dbsession.model.callees import step_function
 from flake8_dbsession.rules.io_calls import location, receiving_parameter
 
 _SYNC_IO_RECEIVERS = (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION, Kind.ENGINE)
@@ -112,7 +113,7 @@ class BlockingSessionIO(AcrossCalls):
                 steps = detector.summaries.parameter_io(callee, param, flavour.api or "Session") if param else None
                 if steps is None:
                     continue
-                via = f" via {steps[-1].note.split('()', 1)[0]}() at {location(steps[-1], detector.root)}" \
+                via = f" via {step_function(steps[-1])}() at {location(steps[-1], detector.root)}" \
                     if len(steps) > 1 else ""
                 self._record(node, arg, flavour, f"{source_text(node.func, 40)}() (it runs queries on "
                                                  f"'{arg.id}'{via})", steps)

@@ -10,21 +10,24 @@ from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.guards import is_test_module
-from flake8_dbsession.model.ownership import last_use, queries
-from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
 from flake8_dbsession.model.summaries import module_flavour
-from flake8_dbsession.model.syntax import all_args, names_null_pool
+from flake8_dbsession.model.syntax import names_null_pool
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
-from flake8_dbsession.rules.io_calls import builds_client, receiving_parameter
+from flake8_dbsession.rules.io_calls import Callee, builds_client, receiving_parameter
 from flake8_dbsession.rules.waiting import polls_held, works_with_held
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
 _DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
 _HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 _does_io = api.method_does_io
+
+
+def _holder(flavour) -> bool:
+    return flavour is not None and flavour.kind in _HOLDERS
 
 
 def _module_session(model, name: str) -> bool:
@@ -225,14 +228,15 @@ class SessionHeldAcrossIO(AcrossCalls):
             if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
                 continue
             binding = func.names.get(value.func.id)
-            if not isinstance(binding, LocalDef) or not any(
-                    isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(binding.node)):
+            if not isinstance(binding, LocalDef):
                 continue
-            for name in given - {a.arg for a in all_args(binding.node.args)}:
-                flavour = self.model.flavour(ast.Name(id=name, ctx=ast.Load()))
-                if flavour is not None and flavour.kind in _HOLDERS and queries(binding.node, name, _does_io):
-                    self._hold(key_scope, name, value)
-                    return
+            sessions = [name for name in sorted(given)
+                        if _holder(self.model.flavour(ast.Name(id=name, ctx=ast.Load())))]
+            name = self._detector().summaries.generator_io(Callee(binding.node, self.model.qualname), sessions) \
+                if sessions else None
+            if name is not None:
+                self._hold(key_scope, name, value)
+                return
 
     def visit_Await(self, node: ast.Await) -> None:
         """``callback = self._dispatch_callback_async(...)`` earlier, ``await callback`` now: the
@@ -330,12 +334,7 @@ class SessionHeldAcrossIO(AcrossCalls):
         query of this function's own. Asked of the same object's methods and this file's
         functions only (``self.m()``, ``cls.m()``, ``helper()``), whose bodies are at hand."""
         func = node.func
-        if not self._module_sessions():
-            return False
-        if isinstance(func, ast.Attribute):
-            if not (isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
-                return False
-        elif not (isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef)):
+        if not self._module_sessions() or not self._own_body(func):
             return False
         detector = self._detector()
         cls, attrs = self._class_context()
@@ -346,6 +345,12 @@ class SessionHeldAcrossIO(AcrossCalls):
                     self._hold(key_scope, key, node)
                 return True
         return False
+
+    def _own_body(self, func: ast.expr) -> bool:
+        """``self.m``, ``cls.m`` or a function of this file: a body at hand, without resolving."""
+        if isinstance(func, ast.Attribute):
+            return isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")
+        return isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef)
 
     def _module_sessions(self) -> bool:
         """Does this module bind, at its top, a name that may be a module-level session
@@ -366,9 +371,7 @@ class SessionHeldAcrossIO(AcrossCalls):
         of which can (``send_post_request(..., user=user)`` in the route's own module can)."""
         func = node.func
         detector = self._detector()
-        if isinstance(func, ast.Name) and isinstance(self.model.scope.lookup(func.id)[1], LocalDef) \
-                or isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
-                and func.value.id in ("self", "cls"):
+        if self._own_body(func):
             return detector.summaries.may_reach_slow(self.file.path)
         qualname = self.model.qualname(func)
         path = detector.summaries.module_path(qualname) if qualname else None

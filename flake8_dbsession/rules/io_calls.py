@@ -21,6 +21,7 @@ from flake8_dbsession.model.hierarchy import Hierarchy
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.slow_libraries import (SLOW_FUNCTIONS, builds_client, client_used,
                                                    imports_slow_library, library_call)
+from flake8_dbsession.model.callees import step_function
 from flake8_dbsession.model.summaries import Callee, SlowPath, Summaries, is_abstract, receiving_parameter
 from flake8_dbsession.model.syntax import all_args, method_of
 
@@ -83,7 +84,7 @@ class SlowCallDetector:
         typed = self._typed_receiver(func, self_class, attr_classes)
         if typed is not None:  # a method on a typed receiver: the bodies it may run, answered per class
             for cls, exact in typed:
-                hit = self.summaries._dispatch_slow(cls, func.attr, exact, 0, False)
+                hit = self.summaries.dispatch_slow(cls, func.attr, exact, 0, False)
                 if hit is not None and (awaited or not hit[3]):
                     return SlowCall(describe(_short(func), hit[2], self.root), hit[2].steps)
             return None
@@ -118,7 +119,7 @@ class SlowCallDetector:
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
                 and self_class is not None:
             own = ClassRef(self_class, self.qualname, None)
-            return self.summaries._types(attr_classes[value.attr], own, self.qualname, None) \
+            return self.summaries.types_of(attr_classes[value.attr], own, self.qualname, None) \
                 if value.attr in attr_classes else self.summaries.attribute_types(own, value.attr)
         if isinstance(value, ast.Name) and self.local_function is not None \
                 and value.id in self._parameters(self.local_function):  # provider: PriceProvider
@@ -159,33 +160,19 @@ class SlowCallDetector:
         if not isinstance(func, ast.Attribute):
             return []
         value = func.value
-        if isinstance(value, ast.Name) and value.id in ("self", "cls") and self_class is not None:
-            return self.summaries.methods(ClassRef(self_class, self.qualname, None), func.attr, False, overrides)
         instance = self.lookup(value.id) if isinstance(value, ast.Name) else None
         if isinstance(instance, Instance):  # Models.get_model_by_id where Models = ModelsTable() here
             method = method_of(instance.cls, func.attr)
             return [Callee(method, self.qualname, None, ClassRef(instance.cls, self.qualname, None))] \
                 if method is not None else []
-        typed = self.summaries.body_facts(self.local_function)[0] if isinstance(value, ast.Name) \
-            and self._assigned_local(value.id) else {}  # worked out on the first such call only
-        if isinstance(value, ast.Name) and value.id in typed:  # client = PluginModelClient()
-            cls = self.classes.resolve(typed[value.id], self.qualname, None)
-            return self.summaries.methods(cls, func.attr, exact=True) if cls is not None else []
-        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self" \
-                and self_class is not None:
-            own = ClassRef(self_class, self.qualname, None)
-            types = self.summaries._types(attr_classes[value.attr], own, self.qualname, None) \
-                if value.attr in attr_classes else self.summaries.attribute_types(own, value.attr)
-            for cls, exact in types:
-                found = self.summaries.methods(cls, func.attr, exact, overrides)
-                if found:
-                    return found
-            return []
-        if isinstance(value, ast.Name) and self.local_function is not None \
-                and value.id in self._parameters(self.local_function):  # provider: PriceProvider
-            here = Callee(self.local_function, self.qualname, None, None, False)
-            return [found for cls, exact in self.summaries.receiver_types(value, here)
-                    for found in self.summaries.methods(cls, func.attr, exact, overrides)]
+        typed = self._receiver_classes(value, self_class, attr_classes)
+        if typed is not None:
+            found = []
+            for cls, exact in typed:
+                found += self.summaries.methods(cls, func.attr, exact, overrides)
+                if found and isinstance(value, ast.Attribute):
+                    break  # self.provider: the first of the classes it may hold that has the method
+            return found
         if constructed_class(value) is not None:
             found = self._class_method(value.func, func.attr)  # Provider().fetch(...)
             return [found] if found is not None else []
@@ -223,14 +210,11 @@ class SlowCallDetector:
         qualname = self.qualname(class_ref)
         return self._imported_method(qualname, method) if qualname else None
 
-    def _worth_reading(self, qualname: str) -> bool:
-        return self.summaries.worth_reading(qualname)
-
     def _imported_function(self, qualname: str, any_module: bool = False):
         return self.summaries.imported_function(qualname, any_module)
 
     def _imported_method(self, qualname: str, method: str):
-        if not self._worth_reading(qualname):
+        if not self.summaries.worth_reading(qualname):
             return None
         cls = self.classes.resolve_qualname(qualname)
         if cls is None:
@@ -253,9 +237,6 @@ class SlowCallDetector:
             params = self._params[id(func)] = {a.arg for a in all_args(func.args)}
         return params
 
-    def body_facts(self, func: ast.AST):
-        return self.summaries.body_facts(func)
-
 
 def _reading_gate(patterns: tuple[str, ...], module_text) -> Callable[[str], bool]:
     """Parse another module only when its text imports a slow library (or a dbs-io-calls
@@ -276,8 +257,7 @@ def describe(call: str, path: SlowPath, root: str | None = None) -> str:
     where = path.where
     if len(path.steps) == 1:
         return f"{call}() (it calls {path.reason})"
-    name = where.note.split("()", 1)[0]
-    return f"{call}() (it reaches {path.reason} via {name}() at {location(where, root)})"
+    return f"{call}() (it reaches {path.reason} via {step_function(where)}() at {location(where, root)})"
 
 
 def location(step: Related, root: str | None) -> str:
