@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from flake8_dbsession.model.lazy_bodies import LAZY_DEFINITIONS, shed
+from flake8_dbsession.model.lazy_bodies import LAZY_DEFINITIONS, shed, shed_read_classes
 
 SOURCES = {
     "plain": "import x\n\ndef f(a):\n    return a\n\nasync def g():\n    await x.y()\n\nclass C(Base):\n"
@@ -20,6 +20,12 @@ SOURCES = {
     "form feed and unicode line separator": "\x0cdef f():\n    s = 'a\u2028b'\n    return s\n\x0c\ndef g():\n"
                                             "    return 2\n",
     "continuation at the end": "def f():\n    return 1 + \\\n        2\nx = 1\n",
+    "methods, read inside a class above them": "class C(Base):\n    x: int = 1\n\n    @property\n    def p(self):\n"
+                                                "        return 1\n\n    async def m(\n        self, a,\n    ) -> int:\n"
+                                                "        'doc'\n        return await a\n\n    class Inner:\n"
+                                                "        def n(self):\n            pass\n",
+    "method with a semicolon after its body": "class C:\n    def m(self): pass; y = (\n        1)\n",
+    "method with CRLF and a dedented comment": "class C:\r\n    def m(self):\r\n# note\r\n        return 1\r\n",
     "nested and conditional": "if True:\n    def f():\n        return 1\ndef g():\n    def h():\n        pass\n"
                               "    return h\n",
 }
@@ -31,16 +37,33 @@ def test_a_shed_body_comes_back_as_it_was(source):
     tree = ast.parse(source)
     shed(tree, source)
     assert [_fields(node) for node in tree.body] == expected
+    shed_read_classes()  # and a read class's methods, shed in turn
+    assert [_fields(node) for node in tree.body] == expected
 
 
 def _fields(node: ast.AST) -> list:
     """Every field and position of a statement, its children dumped (``ast.dump`` of the node
     itself would print ``returns=None`` for a shed node: its class holds a property there)."""
-    def dump(value):
+    def dump(value):  # a read class's methods are shed in turn: walked by fields, not ast.dump
         if isinstance(value, ast.AST):
-            return ast.dump(value, include_attributes=True)
+            kind = getattr(type(value), "_base", type(value)).__name__
+            return [kind] + [(name, dump(getattr(value, name, None))) for name in value._fields + value._attributes]
         return [dump(item) for item in value] if isinstance(value, list) else value
     return [(name, dump(getattr(node, name, None))) for name in node._fields + node._attributes]
+
+
+def test_a_read_class_sheds_its_methods_until_they_are_read():
+    source = SOURCES["methods, read inside a class above them"]
+    tree = ast.parse(source)
+    shed(tree, source)
+    cls = tree.body[0]
+    p, m, inner = cls.body[1:]
+    assert type(p) is ast.FunctionDef  # whole until the file being linted is done
+    shed_read_classes()
+    assert type(p) in LAZY_DEFINITIONS.values() and type(inner) in LAZY_DEFINITIONS.values()
+    assert "body" not in m.__dict__  # the class was read; the method is not yet
+    assert (m.lineno, m.body[0].lineno, m.body[1].value.value.id) == (8, 11, "a")
+    assert [type(n).__name__ for n in cls.body] == ["AnnAssign", "FunctionDef", "AsyncFunctionDef", "ClassDef"]
 
 
 def test_a_shed_definition_is_still_its_kind():

@@ -4,6 +4,7 @@ behind (cyclic garbage would keep every linted file's tree alive until a full co
 from __future__ import annotations
 
 import ast
+import os
 import gc
 from collections import OrderedDict
 from pathlib import Path
@@ -256,3 +257,48 @@ def test_import_statements_match_findall_on_real_files():
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert import_statements(text) == IMPORT_STATEMENT.findall(text), path
+
+
+def test_a_class_answered_once_is_not_read_again_for_the_next_file(tmp_path, monkeypatch):
+    """The summary layer keeps its answers per class and where each class is, per process: a
+    second file asking about the same provider finds its answer without the provider's module
+    (evicted from the facts cache meanwhile) being parsed again, and reports the same."""
+    from flake8_dbsession.model import summaries
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "db.py").write_text("from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\n\n"
+                               "SessionLocal = sessionmaker(create_engine('postgresql://app@db/app'))\n")
+    (app / "providers.py").write_text("import httpx\n\n\nclass Provider:\n    def fetch(self, symbol):\n"
+                                      "        return self._get(symbol)\n\n    def _get(self, symbol):\n"
+                                      "        return httpx.get(f'https://prices/{symbol}')\n")
+    service = ("from sqlalchemy import text\n\nfrom app.db import SessionLocal\nfrom app.providers import Provider\n\n\n"
+               "def refresh(provider: Provider, symbol):\n    with SessionLocal() as session:\n"
+               "        session.execute(text('select 1'))\n        provider.fetch(symbol)\n        session.commit()\n")
+    for name in ("first.py", "second.py"):
+        (app / name).write_text(service)
+    monkeypatch.setattr(ProjectResolver, "_facts", OrderedDict())
+    summaries.forget()
+    ProjectResolver._answers.clear()
+
+    def lint(name):
+        path = app / name
+        return [(f.line, f.code) for f in analyze(ast.parse(path.read_text()), str(path), S)]
+
+    assert lint("first.py") == [(10, "DBS018")]
+    ProjectResolver._evicted.extend(f for f in ProjectResolver._facts.values() if f is not None)
+    ProjectResolver._facts.clear()  # every module's facts evicted, as a large project's run does
+    ProjectResolver.release_evicted()
+    built = []
+    original = ProjectResolver.facts
+
+    def counting(self, location):
+        if location.file and location.file not in ProjectResolver._facts:
+            built.append(os.path.basename(location.file))
+        return original(self, location)
+
+    monkeypatch.setattr(ProjectResolver, "facts", counting)
+    assert lint("second.py") == [(10, "DBS018")]
+    assert "providers.py" not in built

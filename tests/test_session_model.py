@@ -293,3 +293,14 @@ def test_cross_module_factory_and_its_expire_on_commit(tmp_path):
     walk(ast.parse(route.read_text()), [context.model, probe])
     assert [describe(f) for f in probe.seen] == ["async session AsyncSession"] * 2
     assert [f.expire_on_commit for f in probe.seen] == [False, False]
+
+
+def test_a_function_product_is_kept_with_its_node():
+    """A shed body read again is made of new nodes, and a dropped node's id may be reused: an
+    answer kept for one function must not be handed to another that happens to get its id."""
+    model = SessionModel(Settings())
+    factory, plain = ast.parse(
+        "from contextlib import contextmanager\n@contextmanager\ndef f():\n    yield make()\n"
+        "def g():\n    return 1\n").body[1:]
+    model.products._cache[id(plain)] = (factory, "stale answer")
+    assert model.products.of_function(plain) != "stale answer"

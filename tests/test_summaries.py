@@ -91,3 +91,21 @@ def test_class_table_and_the_text_gate(tmp_path, monkeypatch):
     first = gate(["remote.py", "local.py", "base.py", "net.py"])
     assert first == {"remote.py": True, "local.py": False, "base.py": False, "net.py": True}
     assert gate(["base.py", "local.py", "net.py", "remote.py"]) == first, "the same whatever the order"
+
+
+def test_a_known_class_is_read_only_when_its_node_is_asked_for():
+    from flake8_dbsession.model.classes import ClassRef
+
+    cls = ast.parse("class Provider(Base):\n    def fetch(self):\n        pass\n").body[0]
+    reads = []
+
+    def load():
+        reads.append(1)
+        return ClassRef(cls, lambda expr: None, "app/providers.py")
+
+    ref = ClassRef.known("app/providers.py", "Provider", 1, load)
+    assert (ref.path, ref.name, ref.lineno) == ("app/providers.py", "Provider", 1) and not reads
+    assert ref == ClassRef(cls, lambda expr: None, "app/providers.py")  # the same class, by where it is
+    assert ref.node is cls and ref.node is cls and reads == [1]
+    gone = ClassRef.known("app/providers.py", "Provider", 1, lambda: None)  # its module changed since
+    assert gone.node.body == [] and gone.qualname_of(ast.Name(id="x")) is None

@@ -22,7 +22,7 @@ class Callee(NamedTuple):
 
     @property
     def name(self) -> str:
-        return f"{self.owner.node.name}.{self.node.name}" if self.owner is not None else self.node.name
+        return f"{self.owner.name}.{self.node.name}" if self.owner is not None else self.node.name
 
 
 class SlowPath(NamedTuple):

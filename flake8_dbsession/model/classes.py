@@ -12,7 +12,7 @@ bound twice to different classes, or to anything else, has no class.
 from __future__ import annotations
 
 import ast
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from flake8_dbsession.model.scopes import Imported, LocalClass
 from flake8_dbsession.model.syntax import method_of
@@ -21,17 +21,63 @@ from flake8_dbsession.model.walk import own_nodes
 MAX_BASES = 4
 
 
-class ClassRef(NamedTuple):
-    """A first-party class and how names read in its module (``path`` None: the linted file)."""
+class ClassRef:
+    """A first-party class and how names read in its module (``path`` None: the linted file).
 
-    node: ast.ClassDef
-    qualname_of: Callable[[ast.expr], str | None]
-    path: str | None
+    ``name``, ``lineno`` and ``path`` identify it; its ``node`` and ``qualname_of`` may come later
+    (:meth:`known`): a question answered for this class before (the summary layer keeps its
+    answers by class, per process) then needs no module parsed again."""
+
+    __slots__ = ("_node", "_qualname_of", "path", "name", "lineno", "_load")
+
+    def __init__(self, node: ast.ClassDef, qualname_of: Callable[[ast.expr], str | None], path: str | None) -> None:
+        self._node, self._qualname_of, self.path = node, qualname_of, path
+        self.name, self.lineno = node.name, node.lineno
+        self._load: Callable[[], ClassRef | None] | None = None
+
+    @classmethod
+    def known(cls, path: str, name: str, lineno: int, load: Callable[[], ClassRef | None]) -> ClassRef:
+        """A class found before, in another module; ``load()`` finds it again when its node is read."""
+        ref = cls.__new__(cls)
+        ref._node = ref._qualname_of = None
+        ref.path, ref.name, ref.lineno, ref._load = path, name, lineno, load
+        return ref
+
+    @property
+    def node(self) -> ast.ClassDef:
+        if self._node is None:
+            self._fill()
+        return self._node
+
+    @property
+    def qualname_of(self) -> Callable[[ast.expr], str | None]:
+        if self._node is None:
+            self._fill()
+        return self._qualname_of
+
+    def _fill(self) -> None:
+        found = self._load() if self._load is not None else None
+        if found is None or found.name != self.name:  # its module no longer says so: a class with nothing
+            self._node = ast.ClassDef(name=self.name, bases=[], keywords=[], body=[], decorator_list=[],
+                                      lineno=self.lineno, col_offset=0)
+            self._qualname_of = lambda expr: None
+        else:
+            self._node, self._qualname_of = found.node, found.qualname_of
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClassRef) and (self.path, self.name, self.lineno) == (other.path, other.name, other.lineno)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.name, self.lineno))
+
+    def __repr__(self) -> str:
+        return f"ClassRef({self.name!r}, line {self.lineno}, {self.path!r})"
 
 
-def body_facts(func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
-    """:func:`local_classes` and :func:`function_imports` of ``func`` in one pass over its body."""
-    nodes = own_nodes(func)
+def body_facts(func: ast.AST, nodes: list[ast.AST] | None = None) -> tuple[dict[str, ast.expr], dict[str, str]]:
+    """:func:`local_classes` and :func:`function_imports` of ``func`` in one pass over its body
+    (``nodes``: its :func:`own_nodes`, when already walked)."""
+    nodes = own_nodes(func) if nodes is None else nodes
     return local_classes(func, nodes), function_imports(func, nodes)
 
 
@@ -53,7 +99,7 @@ def local_classes(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str
             continue
         else:
             continue
-        text = _dotted(cls) if cls is not None else None
+        text = dotted(cls) if cls is not None else None
         if name in seen and seen[name] != text:
             seen[name] = None
         elif name not in seen:
@@ -73,7 +119,7 @@ def function_imports(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[
     return out
 
 
-def _dotted(expr: ast.expr) -> str | None:
+def dotted(expr: ast.expr) -> str | None:
     """'a.b.C' for a Name/Attribute chain (ast.dump would leave a reference cycle per call)."""
     parts = []
     while isinstance(expr, ast.Attribute):
@@ -114,20 +160,18 @@ class ClassMethods:
     """Resolves class expressions to first-party classes and finds methods along their bases."""
 
     def __init__(self, lookup: Callable[[str], object], qualname: Callable[[ast.expr], str | None],
-                 definition: Callable[[str], tuple]) -> None:
+                 definition: Callable[[str], tuple], remember: Callable | None = None) -> None:
         self.lookup = lookup  # the linted file's current scope
         self.qualname = qualname  # the linted file's import resolution
         self.definition = definition
+        self.remember = remember  # the resolver's per-process answers about first-party names
 
     def resolve(self, expr: ast.expr, qualname_of: Callable[[ast.expr], str | None],
                 path: str | None, imports: dict[str, str] | None = None) -> ClassRef | None:
         """The first-party class ``expr`` names, read in the module at ``path`` (``imports``: the
         enclosing function's own imports, which the module's resolution does not see)."""
         if imports and isinstance(expr, ast.Name) and expr.id in imports:
-            binding, facts = self.definition(imports[expr.id])
-            if isinstance(binding, LocalClass) and facts is not None:
-                return ClassRef(binding.node, facts.model.qualname, facts.path)
-            return None
+            return self.resolve_qualname(imports[expr.id])
         if path is None and isinstance(expr, ast.Name):
             binding = self.lookup(expr.id)
             if isinstance(binding, LocalClass):
@@ -141,15 +185,28 @@ class ClassMethods:
                 model = getattr(qualname_of, "__self__", None)
                 binding = model.module_scope.names.get(expr.id) if model is not None else None
                 return ClassRef(binding.node, qualname_of, path) if isinstance(binding, LocalClass) else None
-        if not qualname:
-            return None
-        binding, facts = self.definition(qualname)
-        if isinstance(binding, LocalClass) and facts is not None:
-            return ClassRef(binding.node, facts.model.qualname, facts.path)
-        return None
+        return self.resolve_qualname(qualname) if qualname else None
 
     def resolve_qualname(self, qualname: str) -> ClassRef | None:
-        """The first-party class a qualified name defines (``app.providers.YahooProvider``)."""
+        """The first-party class a qualified name defines (``app.providers.YahooProvider``). Where
+        it is is kept per process: asked again, it is known without its module's facts."""
+        if self.remember is None:
+            return self._read_class(qualname)
+        built: list[ClassRef] = []
+
+        def locate():
+            found = self._read_class(qualname)
+            if found is None or found.path is None:
+                return None
+            built.append(found)
+            return found.path, found.name, found.lineno
+
+        where = self.remember("class", qualname, locate)
+        if where is None:
+            return None
+        return built[0] if built else ClassRef.known(*where, load=lambda: self._read_class(qualname))
+
+    def _read_class(self, qualname: str) -> ClassRef | None:
         binding, facts = self.definition(qualname)
         if isinstance(binding, LocalClass) and facts is not None:
             return ClassRef(binding.node, facts.model.qualname, facts.path)

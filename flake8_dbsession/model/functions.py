@@ -39,7 +39,9 @@ class Product:
 class FunctionProducts:
     def __init__(self, model: SessionModel) -> None:
         self.model = model
-        self._cache: dict[int, Product] = {}
+        # id -> (node, product): the node is kept and compared, as a shed body read again is made
+        # of new nodes and a dropped one's id may be reused
+        self._cache: dict[int, tuple[ast.AST, Product]] = {}
         self._busy: set[int] = set()
 
     def of_callable(self, expr: ast.expr) -> Product | None:
@@ -66,8 +68,9 @@ class FunctionProducts:
 
     def of_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product | None:
         key = id(node)
-        if key in self._cache:
-            return self._cache[key]
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] is node:
+            return hit[1]
         if key in self._busy:
             return None
         self._busy.add(key)
@@ -75,7 +78,7 @@ class FunctionProducts:
             product = self._compute(node)  # may raise NeedsResolver: nothing cached then
         finally:
             self._busy.discard(key)
-        self._cache[key] = product
+        self._cache[key] = (node, product)
         return product
 
     def _compute(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Product:

@@ -129,12 +129,12 @@ class Hierarchy:
         ``worth(path)``: a text gate on the files worth parsing for the question asked."""
         if self.index is None or self.index.root is None:
             return []
-        key = (self._path(cls), cls.node.name, cls.node.lineno, method, worth is None)
+        key = (self._path(cls), cls.name, cls.lineno, method, worth is None)
         found = _resolved.get(key)
         if found is None:
             table = class_table(self.index.root)
             refs = []
-            for path, name in table.descendants(cls.node.name):
+            for path, name in table.descendants(cls.name):
                 if method not in table.defined.get(path, ()) or (worth is not None and not worth(path)):
                     continue  # cheap: that file defines no method of the name, or cannot be slow
                 ref = self._class_at(path, name)
@@ -163,7 +163,7 @@ class Hierarchy:
             if ref is None:
                 continue
             if ref.node is cls.node or (ref.node.name, ref.node.lineno, self._path(ref)) \
-                    == (cls.node.name, cls.node.lineno, self._path(cls)):
+                    == (cls.name, cls.lineno, self._path(cls)):
                 return True
             if ref.node is not sub.node and self._descends(ref, cls, depth + 1):
                 return True

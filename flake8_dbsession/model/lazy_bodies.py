@@ -52,49 +52,80 @@ def _lazy(base: type) -> type:
 
 LAZY_DEFINITIONS = {base: _lazy(base) for base in _SHED_FIELDS}
 
+# (body, module source) of the classes read since the last shed_read_classes()
+_read_classes: list[tuple[list[ast.stmt], list]] = []
+
 
 def _parse_fields(node: ast.AST) -> dict[str, object]:
     """The shed fields of a definition, parsed from its own lines (line numbers as in the
-    module); from the whole module when its lines do not parse alone (``def f(): pass; x = (``)."""
+    module); from the whole module when its lines do not parse alone (``def f(): pass; x = (``).
+    A class read this way has its methods shed in turn, after the file being linted
+    (:func:`shed_read_classes`): a class is read to find one method, and keeping all of them made
+    every read class (Airflow's 3,000-line ``TaskInstance``) stay whole for the rest of the run."""
     source = node.__dict__["_source"]  # [the module's text, its lines once split], one per module
     first = node.__dict__["_first_line"]  # its first decorator's line, or its own
     text: str = source[0]
     if source[1] is None:
         source[1] = _LINE_END.split(text)
-    found = _parsed(node, "".join(source[1][first - 1:node.end_lineno]), first - 1) or _parsed(node, text, 0)
+    own = "".join(source[1][first - 1:node.end_lineno])
+    # blank lines in front give the definition its lines in the module (cheaper than moving every
+    # node's numbers afterwards); a method is read inside a class of one line above it
+    if node.col_offset == 0:
+        found = _parsed(node, "\n" * (first - 1) + own)
+    else:
+        found = _parsed(node, "\n" * (first - 2) + "class _:\n" + own, inside_class=True)
+    found = found or _parsed(node, text, anywhere=True)
     if found is None:  # the text no longer parses: an empty definition, no crash
         empty = {"args": ast.arguments([], [], None, [], [], None, []), "returns": None,
                  "body": [ast.Pass(lineno=node.lineno, col_offset=4, end_lineno=node.lineno, end_col_offset=8)]}
         return {name: empty.get(name, []) for name in type(node)._shed}
+    if isinstance(found, ast.ClassDef):
+        _read_classes.append((found.body, source))
     return {name: getattr(found, name) for name in type(node)._shed}
 
 
-def _parsed(node: ast.AST, text: str, offset: int) -> ast.AST | None:
-    """The definition of ``node``'s kind and name on ``node``'s line in ``text`` (which starts
-    ``offset`` lines into the module)."""
+def _parsed(node: ast.AST, text: str, inside_class: bool = False, anywhere: bool = False) -> ast.AST | None:
+    """The definition of ``node``'s kind and name on ``node``'s line in ``text``: a statement of
+    the module, of its one class (``inside_class``) or (``anywhere``) at any depth."""
     try:
-        statements = ast.parse(text).body
+        tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    statements = tree.body[0].body if inside_class and tree.body and isinstance(tree.body[0], ast.ClassDef) \
+        else ast.walk(tree) if anywhere else tree.body
     for statement in statements:
-        if type(statement) is type(node)._base and statement.name == node.name \
-                and statement.lineno + offset == node.lineno:
-            if offset:
-                ast.increment_lineno(statement, offset)
+        if type(statement) is type(node)._base and statement.name == node.name and statement.lineno == node.lineno:
             return statement
     return None
+
+
+def shed_read_classes() -> None:
+    """Shed the methods of the classes read since the last call (between linted files: the
+    methods read meanwhile are not parsed twice)."""
+    for body, source in _read_classes:
+        _shed_all(body, source)
+    _read_classes.clear()
 
 
 def shed(tree: ast.Module, text: str) -> None:
     """Drop the node-holding fields of ``tree``'s column-0 functions and classes; they come back
     together on the first read of any of them."""
-    source: list = [text, None]
-    for node in tree.body:
+    _shed_all(tree.body, [text, None], top=True)
+
+
+def _shed_all(statements: list[ast.stmt], source: list, top: bool = False) -> None:
+    """Shed the definitions among ``statements`` (a module's, in column 0; or a class body's
+    methods, whose lines parse inside a class of one line above them)."""
+    for node in statements:
         lazy = LAZY_DEFINITIONS.get(type(node))
-        if lazy is None or node.col_offset != 0 or node.end_lineno is None or "body" not in node.__dict__:
+        if lazy is None or (top and node.col_offset != 0) or (not top and node.col_offset == 0) \
+                or node.end_lineno is None or "body" not in node.__dict__:
             continue
         decorators = node.__dict__.get("decorator_list") or []
-        node.__dict__["_first_line"] = min([node.lineno] + [d.lineno for d in decorators])
+        first = min([node.lineno] + [d.lineno for d in decorators])
+        if not top and first < 2:
+            continue
+        node.__dict__["_first_line"] = first
         for name in lazy._shed:
             node.__dict__.pop(name, None)
         node.__class__ = lazy

@@ -13,8 +13,7 @@ from flake8_dbsession.model import api
 from flake8_dbsession.model.callees import Callee, receiving_parameter, self_name, step
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import session_calls
-from flake8_dbsession.model.syntax import all_args, assigned_names, method_of, query_receiver
-from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.model.syntax import all_args, method_of, query_receiver
 
 MAX_GLOBAL_DEPTH = 3
 _RELEASE = {"commit", "rollback", "close", "remove"}
@@ -30,7 +29,8 @@ def forget() -> None:
 
 
 class SessionEffects:
-    """Needs ``targets(func, callee, any_module, overrides)`` and the per-file caches
+    """Needs ``targets(func, callee, any_module, overrides)``, ``nodes(func)`` and ``bound(func)``
+    (a body's own nodes and the names it binds, read once per file) and the per-file caches
     ``_local_global``, ``_local_params``, ``_local_coroutine``."""
 
     # ------------------------------------------------------------------ module-level sessions
@@ -40,15 +40,15 @@ class SessionEffects:
         or close). Keys are the source text as the function spells it."""
         func = callee.node
         cache = _global_cache if callee.path is not None else self._local_global
-        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
+        owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
         key = (callee.path, func.lineno, func.col_offset, owner)
         if key in cache:
             return cache[key]
         cache[key] = ()
         model = getattr(callee.qualname_of, "__self__", None)
-        local = {a.arg for a in all_args(func.args)} | assigned_names(func)
+        local = {a.arg for a in all_args(func.args)} | self.bound(func)
         last: dict[str, str] = {}
-        calls = sorted((n for n in own_nodes(func) if isinstance(n, ast.Call)),
+        calls = sorted((n for n in self.nodes(func) if isinstance(n, ast.Call)),
                        key=lambda n: (n.lineno, n.col_offset))
         for node in calls:
             if not isinstance(node.func, ast.Attribute):
@@ -79,18 +79,18 @@ class SessionEffects:
         parameter handed on, by position or keyword, to a callee that does (the steps, in order);
         None when there is no such evidence."""
         func = callee.node
-        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
+        owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
         key = (callee.path, func.lineno, func.col_offset, owner, param, api_name)
         cache = self._local_params
         if key in cache:
             return cache[key]
         cache[key] = None
         found = None
-        if param in assigned_names(func):
+        if param in self.bound(func):
             return None  # 'with get_db_context(db) as db': which session the name holds is not known
         direct = sorted((position, method, terminal) for position, method, terminal in session_calls(func, param)
                         if terminal or api.sync_does_io(api_name, method))
-        calls = sorted((n for n in own_nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+        calls = sorted((n for n in self.nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
         for node in calls:
             if direct and (node.lineno, node.col_offset) >= direct[0][0]:
                 break
@@ -118,10 +118,10 @@ class SessionEffects:
         ``callee`` runs I/O on from its closure (not a parameter, not rebound): its body runs as
         its consumer iterates it, a streaming response's for the whole stream. None for a
         function that is not a generator."""
-        nodes = own_nodes(callee.node)
+        nodes = self.nodes(callee.node)
         if not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
             return None
-        own = {a.arg for a in all_args(callee.node.args)} | assigned_names(callee.node)
+        own = {a.arg for a in all_args(callee.node.args)} | self.bound(callee.node)
         return next((name for name in names if name not in own and any(
             terminal or api.method_does_io(method) for _, method, terminal in session_calls(callee.node, name))),
             None)
@@ -134,13 +134,13 @@ class SessionEffects:
         func = callee.node
         if not isinstance(func, ast.AsyncFunctionDef) or depth > MAX_GLOBAL_DEPTH:
             return None
-        owner = (callee.owner.node.name, callee.owner.node.lineno) if callee.owner else None
+        owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
         cache = _coroutine_cache if callee.path is not None else self._local_coroutine
         key = (callee.path, func.lineno, func.col_offset, owner)
         if key in cache:
             return cache[key]
         cache[key] = None
-        nodes = own_nodes(func)
+        nodes = self.nodes(func)
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
             return None  # an async generator: it is iterated, not awaited
         model = getattr(callee.qualname_of, "__self__", None)
@@ -179,7 +179,7 @@ class SessionEffects:
             init = method_of(cls, "__init__")
             if init is not None:
                 params = {a.arg: a.annotation for a in all_args(init.args)}
-                for node in own_nodes(init):
+                for node in self.nodes(init):
                     if isinstance(node, ast.Assign) and len(node.targets) == 1 \
                             and isinstance(node.targets[0], ast.Attribute) and isinstance(node.value, ast.Name) \
                             and node.value.id in params:
@@ -187,7 +187,7 @@ class SessionEffects:
             owner_model = getattr(callee.owner.qualname_of, "__self__", model)
             out |= {f"{me}.{name}" for name, annotation in declared.items()
                     if _async_session(owner_model.annotation(annotation))}
-        local = {a.arg for a in all_args(callee.node.args)} | assigned_names(callee.node)
+        local = {a.arg for a in all_args(callee.node.args)} | self.bound(callee.node)
         for node in nodes:
             if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name) \
                     and isinstance(node.context_expr, ast.Call) and _global_root(node.context_expr.func, local) \

@@ -42,11 +42,13 @@ MAX_DEPTH = 8
 # (module path, line, column, class, iterated) -> SlowPath | None, for functions of other modules
 _slow_cache: dict[tuple, SlowPath | None] = {}
 _dispatch_cache: dict[tuple, tuple | None] = {}  # (class, method, exact, iterated) -> slow body
+_calls_parameter_cache: dict[tuple, bool] = {}  # (class, method) -> it calls one of its parameters
 
 
 def forget() -> None:
     _slow_cache.clear()
     _dispatch_cache.clear()
+    _calls_parameter_cache.clear()
     session_effects.forget()
     import_reach.forget()
 
@@ -97,14 +99,22 @@ class Summaries(SessionEffects):
             hit = self._facts[key] = (node, read(node))
         return hit[1]
 
+    def nodes(self, func: ast.AST) -> list[ast.AST]:
+        """:func:`own_nodes` of a body, walked once for every question of this file."""
+        return self._read_once("nodes", func, own_nodes)
+
+    def bound(self, func: ast.AST) -> set[str]:
+        """:func:`assigned_names` of a body, once for this file (read-only: do not mutate)."""
+        return self._read_once("bound", func, lambda f: assigned_names(f, self.nodes(f)))
+
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
         """(locals bound to a stated class, imports made inside) of a function."""
-        return self._read_once("facts", func, body_facts)
+        return self._read_once("facts", func, lambda f: body_facts(f, self.nodes(f)))
 
     def _called_names(self, func: ast.AST) -> frozenset[str]:
         """Names a body calls as plain functions (``function(*args)``: a parameter it calls)."""
         return self._read_once("called", func, lambda f: frozenset(
-            n.func.id for n in own_nodes(f) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)))
+            n.func.id for n in self.nodes(f) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)))
 
     def imported_function(self, qualname: str, any_module: bool = False) -> Callee | None:
         """A first-party function by qualified name (``Files.get_file_by_id`` where ``Files =
@@ -211,7 +221,7 @@ class Summaries(SessionEffects):
                 return [found] if found is not None else []
             model = getattr(callee.qualname_of, "__self__", None)  # a function of the same module
             binding = model.module_scope.names.get(func.id) if model is not None and not qualname else None
-            if isinstance(binding, LocalDef) and func.id not in assigned_names(callee.node):
+            if isinstance(binding, LocalDef) and func.id not in self.bound(callee.node):
                 return [Callee(binding.node, callee.qualname_of, callee.path)]
             return []
         if not isinstance(func, ast.Attribute):
@@ -243,12 +253,12 @@ class Summaries(SessionEffects):
         """The slow call ``callee`` reaches, with the chain, or None. ``iterated``: the caller
         iterates what the call returns, so a generator's body runs."""
         func = callee.node
-        owner = (callee.owner.node.name, callee.owner.node.lineno, callee.exact) if callee.owner else None
+        owner = (callee.owner.name, callee.owner.lineno, callee.exact) if callee.owner else None
         cache = _slow_cache if callee.path is not None else self._local_slow
         key = (callee.path, func.lineno, func.col_offset, owner, iterated)
         if key in cache:
             return cache[key]
-        nodes = own_nodes(func)  # one read of the body for all the questions below
+        nodes = self.nodes(func)  # one read of the body for all the questions below
         if not iterated and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
             cache[key] = None  # a generator: calling it runs none of its body
             return None
@@ -305,22 +315,43 @@ class Summaries(SessionEffects):
         handed = list(node.args) + [k.value for k in node.keywords]
         if not any(isinstance(a, (ast.Name, ast.Attribute)) for a in handed):
             return []
-        return [t for cls, _ in types for t in self.methods(cls, node.func.attr, True)]
+        return [t for cls, _ in types if self._calls_a_parameter(cls, node.func.attr)
+                for t in self.methods(cls, node.func.attr, True)]
+
+    def _calls_a_parameter(self, cls: ClassRef, name: str) -> bool:
+        """Does the method ``name`` of ``cls`` call one of its parameters (``function(*args)``)?
+        Only then can a function handed to it run; kept per process for other modules' classes
+        (their modules are not read again to ask)."""
+        cache = _calls_parameter_cache if cls.path is not None else self._local_dispatch
+        key = (cls.path, cls.name, cls.lineno, name, "calls a parameter")
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = any(
+                {a.arg for a in all_args(t.node.args)} & self._called_names(t.node)
+                for t in self.methods(cls, name, True))
+        return found
 
     def dispatch_slow(self, cls: ClassRef, name: str, exact: bool, depth: int, iterated: bool):
         """(body name, is an override, SlowPath, is async) for the first body ``obj.name()`` may run on
         an object of ``cls`` that reaches a slow call (see :meth:`methods`), or None. Kept per
         class and method: the overrides' modules are not parsed again for the next caller."""
         cache = _dispatch_cache if cls.path is not None else self._local_dispatch
-        key = (cls.path, cls.node.name, cls.node.lineno, name, exact, iterated)
+        key = (cls.path, cls.name, cls.lineno, name, exact, iterated)
         if key in cache:
             return cache[key]
         cache[key] = None  # recursion guard
         found = None
-        for target in self.methods(cls, name, exact):
+        for target in self.methods(cls, name, exact, overrides=False):
             inner = self.slow(target, depth + 1, iterated)
             if inner is not None:
-                found = (target.name, target.override, inner, isinstance(target.node, ast.AsyncFunctionDef))
+                found = (target.name, False, inner, isinstance(target.node, ast.AsyncFunctionDef))
                 break
+        if found is None and not exact and self.hierarchy is not None:
+            # each override asked as its own exact class: answered before, its module is not read
+            for sub in self.hierarchy.overrides(cls, name, self.may_reach_slow):
+                hit = self.dispatch_slow(sub, name, True, depth, iterated)
+                if hit is not None:
+                    found = (hit[0], True) + hit[2:]
+                    break
         cache[key] = found
         return found

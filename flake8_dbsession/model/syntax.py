@@ -83,10 +83,11 @@ def names_null_pool(tree: ast.AST) -> bool:
                for node in ast.walk(tree))
 
 
-def assigned_names(func: ast.AST) -> set[str]:
-    """Names a function binds itself (assignments, with/for targets, imports, nested defs)."""
+def assigned_names(func: ast.AST, nodes: list[ast.AST] | None = None) -> set[str]:
+    """Names a function binds itself (assignments, with/for targets, imports, nested defs);
+    ``nodes``: its :func:`own_nodes`, when already walked."""
     out = set()
-    for node in own_nodes(func):
+    for node in own_nodes(func) if nodes is None else nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             out.add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):

@@ -16,7 +16,7 @@ class AcrossCalls(Rule):
             detector = self._slow = SlowCallDetector(
                 self.model.qualname, lambda name: self.model.scope.lookup(name)[1], definition,
                 self.settings.io_calls, resolver.module_text if resolver is not None else None,
-                self.file.project, self.file.path)
+                self.file.project, self.file.path, resolver.remember if resolver is not None else None)
             detector.function_scope = lambda: self.model.function_scope
             if resolver is not None:
                 detector.summaries.module_path = resolver.module_path

@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model import hierarchy, slow_libraries, summaries
-from flake8_dbsession.model.classes import ClassMethods, ClassRef, constructed_class
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, constructed_class, dotted
 from flake8_dbsession.model.hierarchy import Hierarchy
 from flake8_dbsession.model.scopes import Imported, Instance, LocalClass, LocalDef
 from flake8_dbsession.model.slow_libraries import (SLOW_FUNCTIONS, builds_client, client_used,
@@ -47,19 +47,20 @@ class SlowCall(NamedTuple):
 class SlowCallDetector:
     """Per linted file. ``qualname``: the file's import resolution; ``lookup``: a name in the
     current scope; ``definition(qualname)``: the resolver's (binding, facts) for a first-party
-    name; ``patterns``: dbs-io-calls; ``index``: the project (for the class hierarchy)."""
+    name; ``patterns``: dbs-io-calls; ``index``: the project (for the class hierarchy); ``remember``:
+    the resolver's per-process answers (where a class is found)."""
 
     def __init__(self, qualname: Callable[[ast.expr], str | None], lookup: Callable[[str], object],
                  definition: Callable[[str], tuple], patterns: tuple[str, ...],
                  module_text: Callable[[str], str | None] | None = None, index=None,
-                 own_path: str | None = None) -> None:
+                 own_path: str | None = None, remember: Callable | None = None) -> None:
         self.module_text = module_text
         self.root = getattr(index, "root", None)  # paths in messages are relative to it
         self.qualname = qualname
         self.lookup = lookup  # local name -> binding in the current scope
         self.definition = definition
         self.patterns = patterns
-        self.classes = ClassMethods(lookup, qualname, definition)
+        self.classes = ClassMethods(lookup, qualname, definition, remember)
         self.summaries = Summaries(self.classes, Hierarchy(self.classes, index, own_path), definition,
                                    _reading_gate(patterns, module_text), patterns, index)
         self.function_scope: Callable[[], object] = lambda: None  # the walk's current function scope
@@ -101,7 +102,7 @@ class SlowCallDetector:
         ``self`` attribute, a typed local or an annotated parameter; None for any other call."""
         if not isinstance(func, ast.Attribute) or not self.summaries.defines(func.attr):
             return None
-        key = (id(self.local_function), id(self_class), "typed", _short(func.value))
+        key = (id(self.local_function), id(self_class), "typed", _key(func.value))
         if key not in self._callees:
             self._callees[key] = self._receiver_classes(func.value, self_class, attr_classes)
         return self._callees[key]
@@ -141,7 +142,7 @@ class SlowCallDetector:
             name = self.lookup(name).qualname.rsplit(".", 1)[-1]  # 'from app.x import f as g'
         if not self.summaries.defines(name):
             return []
-        key = (id(self.local_function), id(self_class), any_module, overrides, _short(func))
+        key = (id(self.local_function), id(self_class), any_module, overrides, _key(func))
         found = self._callees.get(key)
         if found is None:
             found = self._callees[key] = self._find_callees(func, self_class, attr_classes, any_module, overrides)
@@ -273,6 +274,12 @@ def display_path(path: str, root: str | None) -> str:
         if not relative.startswith(".."):
             return relative.replace(os.sep, "/")
     return absolute
+
+
+def _key(expr: ast.expr) -> str:
+    """The text of a callee or receiver, as a cache key: a dotted name read directly (most are),
+    anything else unparsed."""
+    return dotted(expr) or _short(expr)
 
 
 def _short(func: ast.expr) -> str:
