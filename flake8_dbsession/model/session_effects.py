@@ -46,7 +46,7 @@ class SessionEffects:
             return cache[key]
         cache[key] = ()
         model = getattr(callee.qualname_of, "__self__", None)
-        local = {a.arg for a in all_args(func.args)} | self.bound(func)
+        local: set[str] | None = None  # the names the body binds: read at its first session-like call
         last: dict[str, str] = {}
         calls = sorted((n for n in self.nodes(func) if isinstance(n, ast.Call)),
                        key=lambda n: (n.lineno, n.col_offset))
@@ -60,6 +60,8 @@ class SessionEffects:
                 receiver = query_receiver(node.func.value)
             else:
                 receiver = None
+            if receiver is not None and model is not None and local is None:
+                local = {a.arg for a in all_args(func.args)} | self.bound(func)
             if receiver is not None and model is not None and _global_root(receiver, local) \
                     and _holds(model, receiver):
                 last[source_text(receiver)] = "release" if method in _RELEASE else "io"

@@ -85,7 +85,9 @@ class Summaries(SessionEffects):
         other name (``logger.info``, ``rows.append``) cannot run a first-party body."""
         if not name or self.index is None or self.index.root is None:
             return True
-        table = class_table(self.index.root)
+        table = self.__dict__.get("_table")
+        if table is None:
+            table = self._table = class_table(self.index.root)
         return name in (table.coroutines if coroutine else table.functions)
 
     # ------------------------------------------------------------------ what a body calls
