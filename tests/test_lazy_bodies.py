@@ -20,10 +20,10 @@ SOURCES = {
     "form feed and unicode line separator": "\x0cdef f():\n    s = 'a\u2028b'\n    return s\n\x0c\ndef g():\n"
                                             "    return 2\n",
     "continuation at the end": "def f():\n    return 1 + \\\n        2\nx = 1\n",
-    "methods, read inside a class above them": "class C(Base):\n    x: int = 1\n\n    @property\n    def p(self):\n"
-                                                "        return 1\n\n    async def m(\n        self, a,\n    ) -> int:\n"
-                                                "        'doc'\n        return await a\n\n    class Inner:\n"
-                                                "        def n(self):\n            pass\n",
+    "methods, read inside a class above them": (
+        "class C(Base):\n    x: int = 1\n\n    @property\n    def p(self):\n        return 1\n\n"
+        "    async def m(\n        self, a,\n    ) -> int:\n        'doc'\n        return await a\n\n"
+        "    class Inner:\n        def n(self):\n            pass\n"),
     "method with a semicolon after its body": "class C:\n    def m(self): pass; y = (\n        1)\n",
     "method with CRLF and a dedented comment": "class C:\r\n    def m(self):\r\n# note\r\n        return 1\r\n",
     "nested and conditional": "if True:\n    def f():\n        return 1\ndef g():\n    def h():\n        pass\n"

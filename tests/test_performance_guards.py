@@ -274,7 +274,8 @@ def test_a_class_answered_once_is_not_read_again_for_the_next_file(tmp_path, mon
     (app / "providers.py").write_text("import httpx\n\n\nclass Provider:\n    def fetch(self, symbol):\n"
                                       "        return self._get(symbol)\n\n    def _get(self, symbol):\n"
                                       "        return httpx.get(f'https://prices/{symbol}')\n")
-    service = ("from sqlalchemy import text\n\nfrom app.db import SessionLocal\nfrom app.providers import Provider\n\n\n"
+    service = ("from sqlalchemy import text\n\nfrom app.db import SessionLocal\n"
+               "from app.providers import Provider\n\n\n"
                "def refresh(provider: Provider, symbol):\n    with SessionLocal() as session:\n"
                "        session.execute(text('select 1'))\n        provider.fetch(symbol)\n        session.commit()\n")
     for name in ("first.py", "second.py"):

@@ -65,10 +65,13 @@ class ClassRef:
             self._node, self._qualname_of = found.node, found.qualname_of
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ClassRef) and (self.path, self.name, self.lineno) == (other.path, other.name, other.lineno)
+        return isinstance(other, ClassRef) and self._where() == other._where()
+
+    def _where(self) -> tuple:
+        return self.path, self.name, self.lineno
 
     def __hash__(self) -> int:
-        return hash((self.path, self.name, self.lineno))
+        return hash(self._where())
 
     def __repr__(self) -> str:
         return f"ClassRef({self.name!r}, line {self.lineno}, {self.path!r})"
