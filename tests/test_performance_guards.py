@@ -303,3 +303,19 @@ def test_a_class_answered_once_is_not_read_again_for_the_next_file(tmp_path, mon
     monkeypatch.setattr(ProjectResolver, "facts", counting)
     assert lint("second.py") == [(10, "DBS018")]
     assert "providers.py" not in built
+
+
+def test_parsing_holds_the_collector_off_only_while_it_parses():
+    from flake8_dbsession import parsing
+
+    assert gc.isenabled()
+    assert isinstance(parsing.parse("x = 1\n"), ast.Module) and gc.isenabled()
+    with pytest.raises(SyntaxError):
+        parsing.parse("def (:\n")
+    assert gc.isenabled()  # back on after a failed parse too
+    gc.disable()
+    try:
+        parsing.parse("x = 1\n")
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()

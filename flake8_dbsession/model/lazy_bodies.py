@@ -20,6 +20,8 @@ from __future__ import annotations
 import ast
 import re
 
+from flake8_dbsession.parsing import parse
+
 # a line break as the tokenizer counts lines: \n, \r\n or a lone \r
 _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 # the fields that hold nodes (names, line numbers and type comments stay)
@@ -88,7 +90,7 @@ def _parsed(node: ast.AST, text: str, inside_class: bool = False, anywhere: bool
     """The definition of ``node``'s kind and name on ``node``'s line in ``text``: a statement of
     the module, of its one class (``inside_class``) or (``anywhere``) at any depth."""
     try:
-        tree = ast.parse(text)
+        tree = parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     statements = tree.body[0].body if inside_class and tree.body and isinstance(tree.body[0], ast.ClassDef) \

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flake8_dbsession.parsing import parse
 from flake8_dbsession.project import metadata
 from flake8_dbsession.relevance import import_statements
 
@@ -237,7 +238,7 @@ class ProjectIndex:
         if text is None:
             return None
         try:
-            tree = ast.parse(text, path)
+            tree = parse(text, path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             self._unparsable.add(path)
             return None
