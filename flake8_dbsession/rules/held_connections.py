@@ -334,7 +334,9 @@ class SessionHeldAcrossIO(AcrossCalls):
         query of this function's own. Asked of the same object's methods and this file's
         functions only (``self.m()``, ``cls.m()``, ``helper()``), whose bodies are at hand."""
         func = node.func
-        if not self._own_body(func) or not self._module_sessions():
+        # the module's sessions are asked first, at the file's first call: asked later, they would
+        # see imports made below an early call, which changes findings (see docs/real-applications.md)
+        if not self._module_sessions() or not self._own_body(func):
             return False
         detector = self._detector()
         cls, attrs = self._class_context()
