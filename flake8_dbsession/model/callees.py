@@ -7,6 +7,7 @@ from typing import Callable, NamedTuple
 
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model.classes import ClassRef
+from flake8_dbsession.model.syntax import last_name
 
 
 class Callee(NamedTuple):
@@ -45,7 +46,7 @@ def is_abstract(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """An interface's method (ABC, Protocol): ``@abstractmethod``, or a body of only a docstring,
     ``...``, ``pass`` or ``raise NotImplementedError``. It is no evidence of what the
     implementation does; its overrides are."""
-    if any((getattr(d, "attr", None) or getattr(d, "id", None)) == "abstractmethod" for d in func.decorator_list):
+    if any(last_name(d) == "abstractmethod" for d in func.decorator_list):
         return True
     for stmt in func.body:
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):

@@ -17,7 +17,7 @@ from flake8_dbsession.model.syntax import all_args, method_of, query_receiver
 
 MAX_GLOBAL_DEPTH = 3
 _RELEASE = {"commit", "rollback", "close", "remove"}
-_HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)
+HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 
 _global_cache: dict[tuple, tuple[str, ...]] = {}
 _coroutine_cache: dict[tuple, "tuple[Related, ...] | None"] = {}
@@ -230,5 +230,9 @@ def _holds(model, expr: ast.expr) -> bool:
     """Is ``expr`` a module-level session or registry, read at module scope of its model? Its
     root must be a name of the module (not a closure's); a copy is asked, so the model's memo of
     the real node (the linted file's own walk may ask about it in its scope) stays untouched."""
-    flavour = module_flavour(model, expr)
-    return flavour is not None and flavour.kind in _HOLDERS
+    return holds_connection(module_flavour(model, expr))
+
+
+def holds_connection(flavour) -> bool:
+    """A session, a connection or a registry: what keeps a pooled connection checked out."""
+    return flavour is not None and flavour.kind in HOLDERS

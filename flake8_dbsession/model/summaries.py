@@ -34,7 +34,7 @@ from flake8_dbsession.model.receiver_types import (
 from flake8_dbsession.model.scopes import Instance, LocalDef
 from flake8_dbsession.model.session_effects import SessionEffects, module_flavour  # noqa: F401
 from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
-from flake8_dbsession.model.syntax import all_args, assigned_names, method_of
+from flake8_dbsession.model.syntax import all_args, assigned_names, last_name, method_of
 from flake8_dbsession.model.walk import own_nodes
 
 MAX_DEPTH = 8
@@ -214,7 +214,7 @@ class Summaries(SessionEffects):
                 overrides: bool = True) -> list[Callee]:
         """The first-party bodies a call (or a reference) ``func`` inside ``callee`` may run
         (``overrides``: with the overrides in subclasses that may reach a slow call)."""
-        if not self.defines(func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)):
+        if not self.defines(last_name(func)):
             return []
         if isinstance(func, ast.Name):
             qualname = callee.qualname_of(func)

@@ -14,6 +14,7 @@ from flake8_dbsession.model.usage import Use, bound_name, use_of
 from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.base import Rule, register
 from flake8_dbsession.model.callees import step_action
+from flake8_dbsession.model.syntax import last_name
 from flake8_dbsession.rules.io_calls import location
 
 _ASYNC_RECEIVERS = (Kind.SESSION, Kind.CONNECTION, Kind.ENGINE, Kind.REGISTRY, Kind.TRANSACTION)
@@ -98,12 +99,10 @@ class AsyncCallNotAwaited(AcrossCalls):
         if isinstance(parent, (ast.Await, ast.Call, ast.keyword, ast.Return, ast.Assign, ast.withitem)):
             return  # awaited, handed on, returned or bound: the common cases, settled cheaply
         use = use_of(node, parent, self.model.parent_of_ancestor(2))
-        if use not in (Use.DISCARDED, Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE, Use.ITERATED) \
-                or not isinstance(node.func, (ast.Name, ast.Attribute)):
+        if use not in (Use.DISCARDED, Use.TRUTH, Use.COMPARED_TO_NONE, Use.ATTRIBUTE, Use.ITERATED):
             return
         detector = self._detector()
-        if not detector.summaries.defines(getattr(node.func, "attr", None) or getattr(node.func, "id", None),
-                                          coroutine=True):
+        if not detector.summaries.defines(last_name(func), coroutine=True):
             return  # the project defines no 'async def' of that name
         for callee in detector.callees(node.func, *self._class_context(), any_module=True, overrides=False):
             steps = detector.summaries.coroutine_session_io(callee) \

@@ -12,7 +12,7 @@ from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.guards import is_test_module
 from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
-from flake8_dbsession.model.summaries import module_flavour
+from flake8_dbsession.model.session_effects import HOLDERS, holds_connection, module_flavour
 from flake8_dbsession.model.syntax import names_null_pool
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
@@ -22,18 +22,13 @@ from flake8_dbsession.rules.waiting import polls_held, works_with_held
 
 _RELEASE = {"commit", "rollback", "close", "aclose", "reset", "invalidate", "remove"}
 _DETACHERS = {"sqlalchemy.orm.session.make_transient", "sqlalchemy.orm.make_transient"}
-_HOLDERS = (Kind.SESSION, Kind.CONNECTION, Kind.REGISTRY)  # db.session: the scoped session holds it
 _does_io = api.method_does_io
-
-
-def _holder(flavour) -> bool:
-    return flavour is not None and flavour.kind in _HOLDERS
 
 
 def _module_session(model, name: str) -> bool:
     """Is module-level ``name`` a session, a registry or Flask-SQLAlchemy's extension object?"""
     flavour = module_flavour(model, ast.Name(id=name, ctx=ast.Load()))
-    return flavour is not None and (flavour.kind in _HOLDERS or flavour.kind is Kind.EXTENSION)
+    return flavour is not None and (holds_connection(flavour) or flavour.kind is Kind.EXTENSION)
 
 
 _STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
@@ -168,7 +163,7 @@ class SessionHeldAcrossIO(AcrossCalls):
         named = isinstance(func, ast.Attribute) and (func.attr in _RELEASE or _does_io(func.attr))
         found = method_call(self.model, node) if named else None  # cheap filter on the method name
         key_scope = self._scope_key()
-        if found is not None and found.receiver.kind in _HOLDERS:
+        if found is not None and found.receiver.kind in HOLDERS:
             key = source_text(found.receiver_expr)
             self._drop_pending(key_scope, key)  # the session's own call decides from here on
             if found.method in _RELEASE:
@@ -231,7 +226,7 @@ class SessionHeldAcrossIO(AcrossCalls):
             if not isinstance(binding, LocalDef):
                 continue
             sessions = [name for name in sorted(given)
-                        if _holder(self.model.flavour(ast.Name(id=name, ctx=ast.Load())))]
+                        if holds_connection(self.model.flavour(ast.Name(id=name, ctx=ast.Load())))]
             name = self._detector().summaries.generator_io(Callee(binding.node, self.model.qualname), sessions) \
                 if sessions else None
             if name is not None:
@@ -323,7 +318,7 @@ class SessionHeldAcrossIO(AcrossCalls):
             holding.pop(released.key, None)
             return True
         used = wrappers.session_io(wrapper, func.attr)
-        if used is not None and used.flavour.kind in _HOLDERS:
+        if used is not None and used.flavour.kind in HOLDERS:
             self._hold(key_scope, used.key, node)
             return True
         return False
@@ -416,7 +411,7 @@ class SessionHeldAcrossIO(AcrossCalls):
             if not may_hold_session(self.model, arg):
                 continue  # only names bound to a session, or to what may be one
             flavour = self.model.flavour(arg)
-            if flavour is None or flavour.kind not in _HOLDERS:
+            if flavour is None or flavour.kind not in HOLDERS:
                 continue
             callee = callee or self._detector()._callee(node.func, *self._class_context(), any_module=True)
             if callee is None:

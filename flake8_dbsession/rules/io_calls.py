@@ -23,7 +23,7 @@ from flake8_dbsession.model.slow_libraries import (SLOW_FUNCTIONS, builds_client
                                                    imports_slow_library, library_call)
 from flake8_dbsession.model.callees import step_function
 from flake8_dbsession.model.summaries import Callee, SlowPath, Summaries, is_abstract, receiving_parameter
-from flake8_dbsession.model.syntax import all_args, method_of
+from flake8_dbsession.model.syntax import all_args, last_name, method_of
 
 __all__ = ["SLOW_FUNCTIONS", "Callee", "SlowCall", "SlowCallDetector", "builds_client", "forget",
            "imports_slow_library", "is_abstract", "receiving_parameter"]
@@ -137,7 +137,7 @@ class SlowCallDetector:
         the same function means the same bodies: asked once (a method calls ``self.x`` often)."""
         if not isinstance(func, (ast.Name, ast.Attribute)):
             return []
-        name = func.attr if isinstance(func, ast.Attribute) else func.id
+        name = last_name(func)
         if isinstance(func, ast.Name) and isinstance(self.lookup(name), Imported):
             name = self.lookup(name).qualname.rsplit(".", 1)[-1]  # 'from app.x import f as g'
         if not self.summaries.defines(name):
