@@ -109,3 +109,72 @@ def test_a_known_class_is_read_only_when_its_node_is_asked_for():
     assert ref.node is cls and ref.node is cls and reads == [1]
     gone = ClassRef.known("app/providers.py", "Provider", 1, lambda: None)  # its module changed since
     assert gone.node.body == [] and gone.qualname_of(ast.Name(id="x")) is None
+
+
+def test_functions_a_body_returns_and_binds():
+    """A factory's result is one of the nested functions or lambdas it returns (open-webui's
+    get_embedding_function); a lambda is read as a one-statement function at its position."""
+    from flake8_dbsession.model.callees import as_function, local_functions, returned_functions
+    from flake8_dbsession.model.walk import own_nodes
+    func = ast.parse('''
+def factory(engine):
+    if engine == "":
+        async def local(q):
+            return q
+        return local
+    call = lambda q: post(q)
+    async def remote(q):
+        return await call(q)
+    return remote
+''').body[0]
+    nodes = own_nodes(func)
+    assert [f.name for f in returned_functions(nodes)] == ["local", "remote"]
+    bound = local_functions(nodes, "call")
+    assert [f.name for f in bound] == ["call"] and isinstance(bound[0].body[0], ast.Return)
+    assert (bound[0].lineno, bound[0].col_offset) == (7, 11)
+    lam = ast.parse("f = lambda: g()").body[0].value
+    assert as_function(lam, "f") is as_function(lam, "f")
+    assert returned_functions(own_nodes(ast.parse("def h():\n    return lambda: 1").body[0]))[0].name == "<lambda>"
+
+
+def test_application_state_assignments_and_requests():
+    """Only an application's state counts: a module-level FastAPI()/Starlette(), or
+    request.app inside a function; any other object's 'state' is not the application's."""
+    from flake8_dbsession.model import app_state
+    tree = ast.parse('''
+from fastapi import FastAPI
+import starlette.applications as apps
+app = FastAPI()
+other = apps.Starlette()
+registry = Registry()
+app.state.EMBED = get_embedding_function(engine)
+other.state.EMBED = module.handler
+registry.state.EMBED = get_embedding_function(engine)
+app.state.EMBED == compare()
+
+def update(request):
+    request.app.state.EMBED = make()
+    request.state.EMBED = make_other()
+''')
+    found = [(s.line, s.anchor, s.function, s.called) for s in app_state.stored_in(tree, "m.py", "EMBED")]
+    assert found == [(7, "app", "get_embedding_function", True), (8, "other", "module.handler", False),
+                     (13, "update", "make", True)]
+    call = ast.parse("request.app.state.EMBED(x)", mode="eval").body
+    assert app_state.state_attribute(call.func) == ("request", "EMBED")
+    assert app_state.state_attribute(ast.parse("request.state.EMBED", mode="eval").body) is None
+    func = ast.parse("def f(request: Request, other, ws: WebSocket): pass").body[0]
+    qualnames = {"Request": "fastapi.Request", "WebSocket": "starlette.websockets.WebSocket"}
+    resolve = lambda e: qualnames.get(getattr(e, "id", None))  # noqa: E731
+    assert app_state.request_parameter(func, "request", resolve)
+    assert app_state.request_parameter(func, "ws", resolve)
+    assert not app_state.request_parameter(func, "other", resolve)
+
+
+def test_the_project_scan_finds_state_assignments(tmp_path):
+    (tmp_path / "main.py").write_text("app.state.EMBED = make()\napp.state.X == 1\n")
+    (tmp_path / "other.py").write_text("request.app.state.EMBED  =  make()\n")
+    hierarchy.forget()
+    table = hierarchy.class_table(str(tmp_path))
+    assert sorted(p.rsplit("/", 1)[-1] for p in table.state_assigned["EMBED"]) == ["main.py", "other.py"]
+    assert "X" not in table.state_assigned
+    hierarchy.forget()

@@ -20,6 +20,7 @@ class Callee(NamedTuple):
     owner: ClassRef | None = None
     exact: bool = True
     override: bool = False  # found in a subclass of the receiver's class (decision 9)
+    enclosing: Callee | None = None  # the function a nested def or lambda was found in (its closure)
 
     @property
     def name(self) -> str:
@@ -36,6 +37,54 @@ class SlowPath(NamedTuple):
     @property
     def where(self) -> Related:
         return self.steps[-1]
+
+
+def local_functions(nodes: list[ast.AST], name: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions a body (its own nodes) binds to ``name``: ``def name(...)`` nested in it, and
+    ``name = lambda ...: ...`` (as a one-statement function, see :func:`as_function`)."""
+    out = []
+    for node in nodes:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            out.append(node)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda) \
+                and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            out.append(as_function(node.value, name))
+    return out
+
+
+def returned_functions(nodes: list[ast.AST]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The nested functions and lambdas a body returns (``return async_embedding_function``,
+    ``return lambda q: embed(q)``): calling the function's result runs one of them."""
+    out = []
+    for node in nodes:
+        if not isinstance(node, ast.Return) or node.value is None:
+            continue
+        if isinstance(node.value, ast.Lambda):
+            out.append(as_function(node.value, "<lambda>"))
+        elif isinstance(node.value, ast.Name):
+            out += [f for f in local_functions(nodes, node.value.id) if f not in out]
+    return sorted(out, key=lambda f: (f.lineno, f.col_offset))  # source order
+
+
+_LAMBDAS: dict[int, tuple[ast.Lambda, ast.FunctionDef]] = {}
+
+
+def as_function(node: ast.Lambda, name: str) -> ast.FunctionDef:
+    """``lambda args: expr`` as ``def name(args): return expr`` at the lambda's position, made
+    once per lambda node (the summary layer's answers are keyed by position)."""
+    hit = _LAMBDAS.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    body = ast.Return(node.body)
+    extra = {"type_params": []} if "type_params" in ast.FunctionDef._fields else {}  # Python 3.12+
+    func = ast.FunctionDef(name=name, args=node.args, body=[body], decorator_list=[], returns=None,
+                           type_comment=None, **extra)
+    for made in (func, body):
+        ast.copy_location(made, node)
+    if len(_LAMBDAS) > 256:
+        _LAMBDAS.clear()
+    _LAMBDAS[id(node)] = (node, func)
+    return func
 
 
 def step(callee: Callee, node: ast.AST, note: str) -> Related:

@@ -28,6 +28,8 @@ _WORD = re.compile(r"[A-Za-z_]\w*")
 # re.M is tried at every character). A match in a comment or a string only widens the gates.
 _DEF = re.compile(r"def[ \t]+(\w+)")
 _ASYNC_DEF = re.compile(r"async[ \t]+def[ \t]+(\w+)")
+# '.state.NAME =' (not '=='): where an application's state may be assigned (see app_state)
+_STATE = re.compile(r"\.state\.(\w+)[ \t]*=(?!=)")
 
 
 class ClassTable:
@@ -42,6 +44,8 @@ class ClassTable:
         # a call whose name is not here cannot run a first-party body
         self.functions: set[str] = set()
         self.coroutines: set[str] = set()
+        # NAME -> the files that assign some '<x>.state.NAME' (app_state reads only those)
+        self.state_assigned: dict[str, list[str] | tuple[str, ...]] = {}
 
     def descendants(self, name: str, depth: int = 3) -> list[tuple[str, str]]:
         """(file, class) of the classes whose bases spell ``name``, and theirs, nearest first."""
@@ -101,6 +105,9 @@ def class_table(root: str) -> ClassTable:
             table.functions |= defined
             if "async" in text:
                 table.coroutines.update(_ASYNC_DEF.findall(text))
+            if ".state." in text:
+                for name in set(_STATE.findall(text)):
+                    table.state_assigned.setdefault(name, []).append(path)
             if "class" not in text:
                 continue
             derived = False
@@ -113,6 +120,7 @@ def class_table(root: str) -> ClassTable:
         # tuples of strings: the garbage collector stops tracking them (flake8's own collections
         # then do not scan the table again and again)
         table.by_base = {base: tuple(entries) for base, entries in table.by_base.items()}
+        table.state_assigned = {name: tuple(paths) for name, paths in table.state_assigned.items()}
     return table
 
 

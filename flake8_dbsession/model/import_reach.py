@@ -4,6 +4,9 @@ which the questions come: an override in a module that cannot reach one is not p
 thirty vector stores, each over its own client library)."""
 from __future__ import annotations
 
+import re
+
+from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.slow_libraries import imports_slow_library
 from flake8_dbsession.relevance import import_statements
 
@@ -47,8 +50,22 @@ def _module_imports(index, path: str) -> tuple[bool, tuple[str, ...]]:
     if found is None:
         text = index.source(path)
         found = _imports_cache[path] = (False, ()) if not text else \
-            (imports_slow_library(text), tuple(first_party_imports(index, path, text)))
+            (imports_slow_library(text) or _calls_stored_function(index, text),
+             tuple(first_party_imports(index, path, text)))
     return found
+
+
+_STATE_CALL = re.compile(r"\.app\.state\.(\w+)[ \t]*\(")
+
+
+def _calls_stored_function(index, text: str) -> bool:
+    """Does the text call ``<x>.app.state.NAME(...)`` for a NAME the project assigns somewhere?
+    What an application stores on its state is not imported, so it is followed from here (see
+    :mod:`app_state`)."""
+    if ".app.state." not in text or getattr(index, "root", None) is None:
+        return False
+    assigned = class_table(index.root).state_assigned
+    return any(name in assigned for name in _STATE_CALL.findall(text))
 
 
 def first_party_imports(index, path: str, text: str) -> list[str]:

@@ -24,9 +24,10 @@ import ast
 from typing import Callable
 
 from flake8_dbsession.findings import Related, source_text
-from flake8_dbsession.model import import_reach, session_effects
+from flake8_dbsession.model import app_state, import_reach, session_effects
 from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath are this layer's answers
-    Callee, SlowPath, is_abstract, iterated_calls, receiving_parameter, self_name, step)
+    Callee, SlowPath, is_abstract, iterated_calls, local_functions, receiving_parameter, returned_functions,
+    self_name, step)
 from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
 from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
@@ -43,12 +44,14 @@ MAX_DEPTH = 8
 _slow_cache: dict[tuple, SlowPath | None] = {}
 _dispatch_cache: dict[tuple, tuple | None] = {}  # (class, method, exact, iterated) -> slow body
 _calls_parameter_cache: dict[tuple, bool] = {}  # (class, method) -> it calls one of its parameters
+_state_cache: dict[tuple, tuple[SlowPath, bool] | None] = {}  # (root, NAME) -> what calling app.state.NAME reaches
 
 
 def forget() -> None:
     _slow_cache.clear()
     _dispatch_cache.clear()
     _calls_parameter_cache.clear()
+    _state_cache.clear()
     session_effects.forget()
     import_reach.forget()
 
@@ -214,6 +217,10 @@ class Summaries(SessionEffects):
                 overrides: bool = True) -> list[Callee]:
         """The first-party bodies a call (or a reference) ``func`` inside ``callee`` may run
         (``overrides``: with the overrides in subclasses that may reach a slow call)."""
+        if isinstance(func, ast.Name) and callee.enclosing is not None and func.id not in self.bound(callee.node):
+            closure = self._closure(func.id, callee.enclosing)  # a lambda has no 'def' to find by name
+            if closure is not None:
+                return closure
         if not self.defines(last_name(func)):
             return []
         if isinstance(func, ast.Name):
@@ -236,6 +243,72 @@ class Summaries(SessionEffects):
         qualname = callee.qualname_of(func)
         found = self.imported_function(qualname, any_module) if qualname else None
         return [found] if found is not None else []
+
+    def _closure(self, name: str, outer: Callee, depth: int = 0) -> list[Callee] | None:
+        """What ``name`` calls inside a nested function: the functions the enclosing function
+        binds to it (``embedding_function = lambda ...``), or None when it binds nothing of
+        that name (then the module's name applies)."""
+        if name not in self.bound(outer.node):
+            if outer.enclosing is not None and depth < 4:
+                return self._closure(name, outer.enclosing, depth + 1)
+            return None
+        return [Callee(node, outer.qualname_of, outer.path, enclosing=outer)
+                for node in local_functions(self.nodes(outer.node), name)]
+
+    def returned_callables(self, callee: Callee) -> list[Callee]:
+        """The nested functions and lambdas ``callee`` returns: what calling its result runs."""
+        return [Callee(node, callee.qualname_of, callee.path, enclosing=callee)
+                for node in returned_functions(self.nodes(callee.node))]
+
+    # ------------------------------------------------------------------ an application's state
+    def state_slow(self, call: ast.Call, function: ast.AST | None, qualname_of) -> tuple[SlowPath, bool] | None:
+        """For ``request.app.state.NAME(...)`` made in ``function`` (whose ``request`` parameter is
+        annotated as Starlette's request): the slow call the stored value reaches, the
+        assignment first in the chain (see :mod:`app_state`), and whether the stored function is
+        a coroutine function. None for any other call."""
+        state = app_state.state_attribute(call.func)
+        if state is None or function is None or self.index is None or self.index.root is None \
+                or not app_state.request_parameter(function, state[0], qualname_of):
+            return None
+        key = (self.index.root, state[1])
+        if key not in _state_cache:
+            _state_cache[key] = None  # recursion guard
+            _state_cache[key] = self._stored_slow(state[1])
+        return _state_cache[key]
+
+    def _stored_slow(self, name: str) -> tuple[SlowPath, bool] | None:
+        for path in class_table(self.index.root).state_assigned.get(name, ()):
+            tree = self.index.tree(path)
+            for stored in app_state.stored_in(tree, path, name) if tree is not None else ():
+                for target in self._stored_callables(stored):
+                    inner = self.slow(target, 2)
+                    if inner is not None:
+                        what = f"what {stored.function}() returns" if stored.called else f"{stored.function}()"
+                        note = f"{target.name}() is stored as app.state.{name} ({what})"
+                        where = Related(stored.path, stored.line, stored.col, note)
+                        return (SlowPath(inner.reason, (where,) + inner.steps),
+                                isinstance(target.node, ast.AsyncFunctionDef))
+        return None
+
+    def _stored_callables(self, stored: app_state.Stored) -> list[Callee]:
+        """The first-party bodies calling a stored value runs."""
+        module = self.index.module_name(stored.path)
+        if module is None:
+            return []
+        facts = self.definition(f"{module}.{stored.anchor}")[1]
+        if facts is None:
+            return []
+        function = None
+        head = stored.function.split(".")[0]
+        binding = facts.scope.names.get(head)
+        if isinstance(binding, LocalDef) and "." not in stored.function:
+            function = Callee(binding.node, facts.model.qualname, facts.path)
+        else:
+            qualname = facts.model.qualname(ast.parse(stored.function, mode="eval").body)
+            function = self.imported_function(qualname, any_module=True) if qualname else None
+        if function is None:
+            return []
+        return self.returned_callables(function) if stored.called else [function]
 
     def _references(self, node: ast.Call, target: Callee, callee: Callee) -> list[Callee]:
         """Functions handed to ``target`` by reference (``function=self.model.invoke``) that its
@@ -284,6 +357,10 @@ class Summaries(SessionEffects):
                 return SlowPath(call, (step(callee, node, f"{callee.name}() calls {call}"),))
             if depth >= MAX_DEPTH:
                 continue
+            stored = self.state_slow(node, callee.node, qualname_of)
+            if stored is not None:  # request.app.state.EMBEDDING_FUNCTION(...)
+                note = f"{callee.name}() calls {source_text(node.func, 50)}()"
+                return SlowPath(stored[0].reason, (step(callee, node, note),) + stored[0].steps)
             func = node.func
             types = self.receiver_types(func.value, callee) \
                 if isinstance(func, ast.Attribute) and self.defines(func.attr) else []

@@ -6,6 +6,7 @@ import ast
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
+from flake8_dbsession.model.app_state import state_attribute
 from flake8_dbsession.model.calls import method_call
 from flake8_dbsession.model.construction import may_hold_session
 from flake8_dbsession.model.flavour import Flavour, Kind
@@ -195,7 +196,7 @@ class SessionHeldAcrossIO(AcrossCalls):
         detector = self._detector()
         func = self.model.function_scope
         slow = detector.slow_call(node, self._clients.get(key_scope, set()), cls, attrs,
-                                  awaited=isinstance(self.model.parent, ast.Await))
+                                  awaited=self._run_before_resuming())
         if slow is not None:
             self._slow_call_made(node, slow.label, key_scope, related=slow.steps)
 
@@ -249,6 +250,20 @@ class SessionHeldAcrossIO(AcrossCalls):
             self._slow_call_made(node, f"awaiting '{source_text(node.value)}' (the coroutine of "
                                        f"'{source_text(call.func, 40)}()', which calls {path.reason})", key_scope,
                                  related=path.steps if len(path.steps) > 1 else ())
+
+    def _run_before_resuming(self) -> bool:
+        """Does the coroutine the current call makes run before this function goes on? Awaited
+        here, or handed to an awaited ``asyncio.gather()``, directly or as an element of a list or
+        comprehension it unpacks (``await asyncio.gather(*[embed(m) for m in memories])``)."""
+        depth = 1
+        node = self.model.parent_of_ancestor(depth)
+        if isinstance(node, ast.Await):
+            return True
+        while isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.List, ast.Tuple, ast.Starred)):
+            depth += 1
+            node = self.model.parent_of_ancestor(depth)
+        return isinstance(node, ast.Call) and self.model.qualname(node.func) == "asyncio.gather" \
+            and isinstance(self.model.parent_of_ancestor(depth + 1), ast.Await)
 
     def _slow_call_made(self, node: ast.expr, label: str, key_scope: int, only: set[str] | None = None,
                         related: tuple = ()) -> None:
@@ -368,6 +383,8 @@ class SessionHeldAcrossIO(AcrossCalls):
         of which can (``send_post_request(..., user=user)`` in the route's own module can)."""
         func = node.func
         detector = self._detector()
+        if state_attribute(func) is not None:
+            return True  # request.app.state.NAME(...): what the project stores there is asked for
         if self._own_body(func):
             return detector.summaries.may_reach_slow(self.file.path)
         qualname = self.model.qualname(func)

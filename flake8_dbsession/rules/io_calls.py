@@ -82,6 +82,10 @@ class SlowCallDetector:
             return SlowCall(f"{func.value.id}.{func.attr}()")
         if client_used(call, {}, self.qualname) is not None:  # httpx.AsyncClient().post(...)
             return SlowCall(f"{_short(func)}()")
+        stored = self.summaries.state_slow(call, self.local_function, self.qualname)
+        if stored is not None:  # request.app.state.EMBEDDING_FUNCTION(...): what the project stored there
+            path, coroutine = stored
+            return SlowCall(describe(_short(func), path, self.root), path.steps) if awaited or not coroutine else None
         typed = self._typed_receiver(func, self_class, attr_classes)
         if typed is not None:  # a method on a typed receiver: the bodies it may run, answered per class
             for cls, exact in typed:
