@@ -15,3 +15,26 @@ DATABASE_SCHEMA = os.environ.get("DATABASE_SCHEMA", None)
 
 # When enabled, get_db_context reuses existing sessions; set to False to always create new sessions
 DATABASE_ENABLE_SESSION_SHARING = os.environ.get("DATABASE_ENABLE_SESSION_SHARING", "False").lower() == "true"
+
+
+ENV = os.environ.get("ENV", "dev")
+
+ENABLE_FORWARD_USER_INFO_HEADERS = (
+    os.environ.get("ENABLE_FORWARD_USER_INFO_HEADERS", "False").lower() == "true"
+)
+
+AIOHTTP_CLIENT_TIMEOUT = os.environ.get("AIOHTTP_CLIENT_TIMEOUT", "")
+
+if AIOHTTP_CLIENT_TIMEOUT == "":
+    AIOHTTP_CLIENT_TIMEOUT = None
+else:
+    try:
+        AIOHTTP_CLIENT_TIMEOUT = int(AIOHTTP_CLIENT_TIMEOUT)
+    except Exception:
+        AIOHTTP_CLIENT_TIMEOUT = 300
+
+
+AIOHTTP_CLIENT_SESSION_SSL = (
+    os.environ.get("AIOHTTP_CLIENT_SESSION_SSL", "True").lower() == "true"
+)
+

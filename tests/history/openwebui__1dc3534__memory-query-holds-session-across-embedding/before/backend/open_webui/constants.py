@@ -1,0 +1,10 @@
+# From open-webui/open-webui, backend/open_webui/constants.py (fix 1dc353433a9f9a0ce945f1cc0e4db708da6f208e; before/ is its parent), reduced.
+from enum import Enum
+
+
+class ERROR_MESSAGES(str, Enum):
+    def __str__(self) -> str:
+        return super().__str__()
+
+    NOT_FOUND = "We could not find what you're looking for :/"
+    ACCESS_PROHIBITED = "You do not have permission to access this resource. Please contact your administrator for assistance."
