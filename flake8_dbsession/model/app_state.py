@@ -45,7 +45,8 @@ class Stored(NamedTuple):
     """One assignment ``<application>.state.NAME = value``: where it is, a name bound at the top
     of its module through which the module's facts are reached (the assigning function, or the
     application), and the value: ``called`` (what a function returns) or not (the function
-    itself), spelled as written (``get_embedding_function``, ``utils.make``)."""
+    itself), spelled as written (``get_embedding_function``, ``utils.make``) and, when the module
+    imports it, by its qualified name (the assigning module's facts are then not needed)."""
 
     path: str
     line: int
@@ -53,6 +54,7 @@ class Stored(NamedTuple):
     anchor: str
     function: str
     called: bool
+    qualname: str | None = None  # the function's qualified name, when the module imports it
 
 
 def state_attribute(func: ast.expr) -> tuple[str, str] | None:
@@ -68,9 +70,11 @@ def state_attribute(func: ast.expr) -> tuple[str, str] | None:
     return None
 
 
-def stored_in(tree: ast.Module, path: str, name: str) -> list[Stored]:
-    """The assignments of ``<application>.state.<name>`` in one module."""
-    imports = _top_imports(tree)
+def stored_in(tree: ast.Module, path: str, name: str, package: str = "") -> list[Stored]:
+    """The assignments of ``<application>.state.<name>`` in one module (``package``: the
+    module's package, for its relative imports). Statements only are walked, never
+    expressions: a module that stores its functions at start-up is mostly statements."""
+    imports = _top_imports(tree, package)
     applications = set()
     for stmt in tree.body:  # app = FastAPI(...)
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call) \
@@ -80,7 +84,7 @@ def stored_in(tree: ast.Module, path: str, name: str) -> list[Stored]:
     out: list[Stored] = []
     for top in tree.body:
         anchor = top.name if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else None
-        for node in ast.walk(top):
+        for node in _statements(top):
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
                 continue
             target = node.targets[0]
@@ -98,18 +102,42 @@ def stored_in(tree: ast.Module, path: str, name: str) -> list[Stored]:
             called = isinstance(value, ast.Call)
             function = dotted(value.func if called else value)
             if function:
-                out.append(Stored(path, node.lineno, node.col_offset, here, function, called))
+                head, _, rest = function.partition(".")
+                qualname = f"{imports[head]}.{rest}".rstrip(".") if head in imports else None
+                out.append(Stored(path, node.lineno, node.col_offset, here, function, called, qualname))
     return out
 
 
-def _top_imports(tree: ast.Module) -> dict[str, str]:
-    """Local name -> qualified name of a module's top-level absolute imports (enough to know a
-    ``FastAPI`` from ``fastapi``; relative imports cannot name a third-party class)."""
+_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+_NESTED = tuple(t for t in (ast.stmt, ast.excepthandler, getattr(ast, "match_case", None)) if t is not None)
+
+
+def _statements(stmt: ast.stmt):
+    """``stmt`` and the statements nested in it (bodies of defs, classes, ifs, loops, trys)."""
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        yield node
+        for field in _BODIES:
+            children = getattr(node, field, None)
+            if isinstance(children, list):
+                stack.extend(child for child in children if isinstance(child, _NESTED))
+
+
+def _top_imports(tree: ast.Module, package: str = "") -> dict[str, str]:
+    """Local name -> qualified name of a module's top-level imports (relative ones read against
+    ``package``)."""
     out = {}
     for stmt in tree.body:
-        if isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+        if isinstance(stmt, ast.ImportFrom):
+            base = stmt.module or ""
+            if stmt.level:
+                parent = package.rsplit(".", stmt.level - 1)[0] if stmt.level > 1 else package
+                if not parent:
+                    continue
+                base = f"{parent}.{base}" if base else parent
             for alias in stmt.names:
-                out[alias.asname or alias.name] = f"{stmt.module}.{alias.name}"
+                out[alias.asname or alias.name] = f"{base}.{alias.name}"
         elif isinstance(stmt, ast.Import):
             for alias in stmt.names:
                 if alias.asname:

@@ -279,7 +279,9 @@ class Summaries(SessionEffects):
     def _stored_slow(self, name: str) -> tuple[SlowPath, bool] | None:
         for path in class_table(self.index.root).state_assigned.get(name, ()):
             tree = self.index.tree(path)
-            for stored in app_state.stored_in(tree, path, name) if tree is not None else ():
+            module = self.index.module_name(path) or ""
+            package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+            for stored in app_state.stored_in(tree, path, name, package) if tree is not None else ():
                 for target in self._stored_callables(stored):
                     inner = self.slow(target, 2)
                     if inner is not None:
@@ -292,20 +294,14 @@ class Summaries(SessionEffects):
 
     def _stored_callables(self, stored: app_state.Stored) -> list[Callee]:
         """The first-party bodies calling a stored value runs."""
-        module = self.index.module_name(stored.path)
-        if module is None:
-            return []
-        facts = self.definition(f"{module}.{stored.anchor}")[1]
-        if facts is None:
-            return []
-        function = None
-        head = stored.function.split(".")[0]
-        binding = facts.scope.names.get(head)
-        if isinstance(binding, LocalDef) and "." not in stored.function:
-            function = Callee(binding.node, facts.model.qualname, facts.path)
-        else:
-            qualname = facts.model.qualname(ast.parse(stored.function, mode="eval").body)
-            function = self.imported_function(qualname, any_module=True) if qualname else None
+        if stored.qualname is not None:  # imported: the assigning module's facts are not needed
+            function = self.imported_function(stored.qualname, any_module=True)
+        else:  # a function of the assigning module
+            module = self.index.module_name(stored.path)
+            facts = self.definition(f"{module}.{stored.anchor}")[1] if module else None
+            binding = facts.scope.names.get(stored.function) if facts is not None else None
+            function = Callee(binding.node, facts.model.qualname, facts.path) \
+                if isinstance(binding, LocalDef) else None
         if function is None:
             return []
         return self.returned_callables(function) if stored.called else [function]
