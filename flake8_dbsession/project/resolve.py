@@ -29,8 +29,11 @@ _MAX_HOPS = 8  # re-exports followed through at most this many modules
 # alternation). Following calls across modules (the summary layer) asks about more modules per
 # file: with sixteen, Airflow's run built 122 facts of 66 modules, 81 with 32; a read class keeps
 # only the methods read (lazy_bodies), so the larger cache cost its full collections nothing
-# measurable (2.13 M objects scanned over the run against 2.48 M before).
-MAX_FACTS = 32
+# measurable (2.13 M objects scanned over the run against 2.48 M before). 48 against 32, the
+# plugin's share of flake8's time in alternation (bench/compare_share.py): superset -1.5 points
+# (4 rounds), open-webui -1.4, Dispatch -0.8, dify -0.4, Airflow -0.3, the others within 0.2;
+# 64 was better than 32 but worse than 48 (more objects for the collector to scan).
+MAX_FACTS = 48
 
 
 class ModuleFacts:
