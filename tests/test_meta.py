@@ -79,3 +79,11 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text().splitlines()
     test_command = readme[readme.index("```sh") + 2]
     assert test_command in (ROOT / ".ci" / "run").read_text()
+
+
+def test_one_toml_reader():
+    """Every TOML file is read through flake8_dbsession/toml_reader.py (tomllib, or tomli on 3.10):
+    a module importing tomllib itself read no declared dependencies on 3.10 (issue 21)."""
+    readers = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "flake8_dbsession").rglob("*.py")
+                     if re.search(r"^\s*(import|from)\s+toml(lib|i)\b", p.read_text(), re.M))
+    assert readers == ["flake8_dbsession/toml_reader.py"]

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import configparser
 import os
-import sys
 from dataclasses import dataclass, field
 
 from flake8_dbsession.cli.selection import (
     Layer, PerFileIgnore, SelectionError, check_selectors, dbs_selectors, parse_per_file_ignores)
 from flake8_dbsession.settings import OPTIONS_BY_NAME, Settings, SettingsError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from flake8_dbsession import toml_reader
 
 TABLE = "flake8-dbsession"
 OUTPUT_FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "gitlab", "pylint", "junit")
@@ -160,8 +156,8 @@ def load_file(path: str) -> Config:
 def _read_toml(path: str) -> dict:
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
+            return toml_reader.load(handle)
+    except toml_reader.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None

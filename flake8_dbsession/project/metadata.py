@@ -10,10 +10,7 @@ import os
 import re
 from functools import lru_cache
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    tomllib = None  # type: ignore[assignment]
+from flake8_dbsession import toml_reader
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "requirements.txt", ".git")
 _REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$")
@@ -216,11 +213,11 @@ def package_dirs(root: str) -> tuple[str, ...]:
 
 
 def _toml(path: str) -> dict:
-    if tomllib is None or not os.path.isfile(path):
+    if not os.path.isfile(path):
         return {}
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            data = toml_reader.load(handle)
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
