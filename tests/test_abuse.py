@@ -61,7 +61,10 @@ def _codes(stdout: str) -> set[tuple[str, str]]:
 ])
 def test_odd_bytes(tmp_path, name, data, expected):
     (tmp_path / name).write_bytes(data)
-    theirs, ours = _both(tmp_path, name)
+    # on Python 3.10 flake8 itself dies on a null byte (its ast.parse raises ValueError, not
+    # SyntaxError) before any plugin runs: only the standalone command is checked there
+    flake8 = sys.version_info >= (3, 11) or name not in ("nul.py", "utf16.py")
+    theirs, ours = _both(tmp_path, name, flake8=flake8)
     if expected is not None:
         assert (name, expected) in _codes(ours.stdout), ours.stdout + ours.stderr
         assert _codes(ours.stdout) == {c for c in _codes(theirs.stdout) if not c[1].startswith("E")}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from flake8_dbsession import toml_reader
 from tests.test_projects import lint_project
 
-tomllib = pytest.importorskip("tomllib")
 
 HISTORY = Path(__file__).resolve().parent / "history"
 CASES = sorted(p for p in HISTORY.iterdir() if (p / "case.toml").is_file())
@@ -33,7 +33,8 @@ KINDS = (
 
 
 def case_info(case: Path) -> dict:
-    return tomllib.loads((case / "case.toml").read_text())
+    with open(case / "case.toml", "rb") as handle:
+        return toml_reader.load(handle)
 
 
 def detected(case: Path) -> tuple[bool, str]:

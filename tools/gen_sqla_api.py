@@ -41,13 +41,20 @@ DATA_DIR = Path(__file__).resolve().parent / "sqla_api_data"
 
 
 def _classify_function(fn, proxied_kind=None) -> str:
-    if inspect.iscoroutinefunction(fn):
+    # the function's own code first: from Python 3.12 a plain-def wrapper of a coroutine function
+    # can be marked as one (typing_extensions.deprecated does), and inspect.iscoroutinefunction
+    # then says "coro" where 3.10 and 3.11 say it is a plain def: the table must not depend on
+    # the interpreter that generated it
+    code = getattr(fn, "__code__", None)
+    if code is not None and code.co_flags & inspect.CO_COROUTINE:
         return "coro"
     if inspect.isasyncgenfunction(fn):
         return "asyncgen"
     wrapped = getattr(fn, "__wrapped__", None)
     if wrapped is not None and inspect.iscoroutinefunction(wrapped):
         return "sync->coroutine"  # e.g. sqlmodel's @deprecated AsyncSession.execute
+    if code is None and inspect.iscoroutinefunction(fn):
+        return "coro"
     if proxied_kind in ("coro", "sync->coroutine"):
         code = getattr(fn, "__code__", None)
         if code is not None and "_proxied" in code.co_names:
