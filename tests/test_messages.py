@@ -77,8 +77,8 @@ def test_dbs006_async_context_manager_only():
 def test_dbs007():
     assert messages("async def f():\n    with AsyncSessionLocal() as session:\n        pass\n") == [
         "DBS007 'with' on AsyncSession fails: AsyncSession supports only 'async with' (TypeError: the object "
-        "does not support the synchronous context manager protocol); write "
-        "'async with AsyncSessionLocal() as session'"]
+        "does not support the synchronous context manager protocol; AttributeError: __enter__ before Python "
+        "3.11); write 'async with AsyncSessionLocal() as session'"]
 
 
 def test_dbs008():

@@ -284,11 +284,10 @@ class WrongContextProtocol(Rule):
         text = source_text(item.context_expr)
         target = f" as {source_text(item.optional_vars)}" if item.optional_vars is not None else ""
         decorator = "@asynccontextmanager" if product.protocol == "async with" else "@contextmanager"
-        kind = "synchronous" if used == "with" else "asynchronous"
         self.report(item.context_expr,
                     f"'{used}' on {text} fails: '{source_text(item.context_expr.func)}' is a {decorator} "
-                    f"function, which supports only '{other}' (TypeError: the object does not support the "
-                    f"{kind} context manager protocol); write '{other} {text}{target}'",
+                    f"function, which supports only '{other}' ({_protocol_error(used)}); "
+                    f"write '{other} {text}{target}'",
                     self._statement_fix(node, other))
 
     def _statement_fix(self, node: ast.With | ast.AsyncWith, other: str) -> fixes.Fix | None:
@@ -326,10 +325,9 @@ class WrongContextProtocol(Rule):
             else:
                 fix = f"use 'await {text}'" if "await" in protocols else "do not use it as a context manager"
                 supports = "is not a context manager"
-            kind = "synchronous" if used == "with" else "asynchronous"
             self.report(item.context_expr,
-                        f"'{used}' on {label} fails: {label} {supports} (TypeError: the object does not "
-                        f"support the {kind} context manager protocol){_note(flavour)}; {fix}",
+                        f"'{used}' on {label} fails: {label} {supports} ({_protocol_error(used)})"
+                        f"{_note(flavour)}; {fix}",
                         self._statement_fix(node, other) if other in protocols else None)
 
 
@@ -376,3 +374,11 @@ class SyncOnlyApiOnAsyncSession(Rule):
                                     % node.attr).format(s=s)
         self.report(node, f"{receiver.display} has no attribute '{node.attr}': '{s}.{node.attr}' raises "
                           f"AttributeError{_where(receiver)}; write '{fix}'")
+
+
+def _protocol_error(used: str) -> str:
+    """The error ``with``/``async with`` on an object without that protocol raises, as every
+    supported Python raises it (decision 11: the message does not depend on the interpreter)."""
+    kind, method = ("synchronous", "__enter__") if used == "with" else ("asynchronous", "__aenter__")
+    return (f"TypeError: the object does not support the {kind} context manager protocol; "
+            f"AttributeError: {method} before Python 3.11")
