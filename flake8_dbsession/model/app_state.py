@@ -30,6 +30,7 @@ import ast
 from typing import NamedTuple
 
 from flake8_dbsession.model.classes import dotted
+from flake8_dbsession.model.syntax import absolute_name, all_args
 
 REQUEST_TYPES = frozenset({
     "starlette.requests.Request", "starlette.requests.HTTPConnection", "starlette.websockets.WebSocket",
@@ -70,11 +71,11 @@ def state_attribute(func: ast.expr) -> tuple[str, str] | None:
     return None
 
 
-def stored_in(tree: ast.Module, path: str, name: str, package: str = "") -> list[Stored]:
-    """The assignments of ``<application>.state.<name>`` in one module (``package``: the
-    module's package, for its relative imports). Statements only are walked, never
-    expressions: a module that stores its functions at start-up is mostly statements."""
-    imports = _top_imports(tree, package)
+def stored_in(tree: ast.Module, path: str, name: str, module: str | None = None) -> list[Stored]:
+    """The assignments of ``<application>.state.<name>`` in one module (``module``: its name, for
+    its relative imports). Statements only are walked, never expressions: a module that stores
+    its functions at start-up is mostly statements."""
+    imports = _top_imports(tree, module, path.endswith("__init__.py"))
     applications = set()
     for stmt in tree.body:  # app = FastAPI(...)
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call) \
@@ -124,18 +125,15 @@ def _statements(stmt: ast.stmt):
                 stack.extend(child for child in children if isinstance(child, _NESTED))
 
 
-def _top_imports(tree: ast.Module, package: str = "") -> dict[str, str]:
-    """Local name -> qualified name of a module's top-level imports (relative ones read against
-    ``package``)."""
+def _top_imports(tree: ast.Module, module: str | None = None, is_package: bool = False) -> dict[str, str]:
+    """Local name -> qualified name of a module's top-level imports (relative ones read in
+    ``module``, as the resolver reads them)."""
     out = {}
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom):
-            base = stmt.module or ""
-            if stmt.level:
-                parent = package.rsplit(".", stmt.level - 1)[0] if stmt.level > 1 else package
-                if not parent:
-                    continue
-                base = f"{parent}.{base}" if base else parent
+            base = absolute_name("." * stmt.level + (stmt.module or ""), module, is_package)
+            if not base:
+                continue
             for alias in stmt.names:
                 out[alias.asname or alias.name] = f"{base}.{alias.name}"
         elif isinstance(stmt, ast.Import):
@@ -163,7 +161,7 @@ def request_parameter(function: ast.AST, name: str, qualname_of) -> bool:
     args = getattr(function, "args", None)
     if not isinstance(args, ast.arguments):
         return False
-    for arg in args.posonlyargs + args.args + args.kwonlyargs:
+    for arg in all_args(args):
         if arg.arg == name:
             return arg.annotation is not None and qualname_of(arg.annotation) in REQUEST_TYPES
     return False

@@ -279,9 +279,8 @@ class Summaries(SessionEffects):
     def _stored_slow(self, name: str) -> tuple[SlowPath, bool] | None:
         for path in class_table(self.index.root).state_assigned.get(name, ()):
             tree = self.index.tree(path)
-            module = self.index.module_name(path) or ""
-            package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
-            for stored in app_state.stored_in(tree, path, name, package) if tree is not None else ():
+            found = app_state.stored_in(tree, path, name, self.index.module_name(path)) if tree is not None else ()
+            for stored in found:
                 for target in self._stored_callables(stored):
                     inner = self.slow(target, 2)
                     if inner is not None:

@@ -19,6 +19,26 @@ def called_name(expr: ast.expr | None) -> str | None:
     return last_name(expr.func if isinstance(expr, ast.Call) else expr)
 
 
+def absolute_name(qualname: str, module: str | None, is_package: bool) -> str | None:
+    """'..db.SessionLocal' read in module ``module`` (``is_package``: its file is an
+    ``__init__.py``) -> 'app.db.SessionLocal'; an absolute name as it is; None when the dots go
+    above the top package or the module's name is unknown."""
+    if not qualname.startswith("."):
+        return qualname
+    level = len(qualname) - len(qualname.lstrip("."))
+    rest = qualname[level:]
+    if module is None:
+        return None
+    package = module.split(".")
+    if not is_package:
+        package = package[:-1]
+    if level - 1 > len(package):
+        return None
+    base = package[: len(package) - (level - 1)]
+    parts = base + ([rest] if rest else [])
+    return ".".join(p for p in parts if p) or None
+
+
 def all_args(args: ast.arguments) -> list[ast.arg]:
     """Every parameter: positional-only, positional, keyword-only, ``*args``, ``**kwargs``."""
     out = list(args.posonlyargs) + list(args.args) + list(args.kwonlyargs)

@@ -12,7 +12,7 @@ from flake8_dbsession.model.flavour import Flavour
 from flake8_dbsession.model.functions import Product
 from flake8_dbsession.model.scopes import Deferred, Imported, Instance, LocalDef, Scope, TypeAlias
 from flake8_dbsession.model.session_model import Resolver, SessionModel
-from flake8_dbsession.model.syntax import method_of
+from flake8_dbsession.model.syntax import absolute_name, method_of
 from flake8_dbsession.model.walk import walk
 from flake8_dbsession.project.index import ModuleLocation, ProjectIndex
 from flake8_dbsession.relevance import might_use_sessions
@@ -79,20 +79,7 @@ class ProjectResolver(Resolver):
     # ------------------------------------------------------------------ names
     def absolute(self, qualname: str) -> str | None:
         """'..db.SessionLocal' -> 'app.db.SessionLocal' for a file in app/api/."""
-        if not qualname.startswith("."):
-            return qualname
-        level = len(qualname) - len(qualname.lstrip("."))
-        rest = qualname[level:]
-        if self.module_name is None:
-            return None
-        package = self.module_name.split(".")
-        if not self.is_package:
-            package = package[:-1]
-        if level - 1 > len(package):
-            return None
-        base = package[: len(package) - (level - 1)]
-        parts = base + ([rest] if rest else [])
-        return ".".join(p for p in parts if p) or None
+        return absolute_name(qualname, self.module_name, self.is_package)
 
     def split(self, qualname: str) -> tuple[ModuleLocation, str] | None:
         """'app.db.SessionLocal' -> (location of app.db, 'SessionLocal'); None for a module itself
