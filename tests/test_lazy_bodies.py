@@ -144,5 +144,35 @@ def test_a_definition_whose_text_no_longer_parses_comes_back_empty(source):
     tree = ast.parse(source)
     shed(tree, "garbage (((")
     node = tree.body[0]
-    assert isinstance(node.body[0], ast.Pass) and node.decorator_list == []
-    assert getattr(node, "bases", []) == [] and getattr(node, "returns", None) is None
+    assert isinstance(node.body[0], ast.Pass)
+    if isinstance(node, ast.ClassDef):  # a class keeps its header: only its body was shed
+        assert [b.id for b in node.bases] == ["B"]
+    else:
+        assert node.decorator_list == [] and node.returns is None
+
+
+INDEXED = ("class C(Base):\n    x = 1\n    provider: Provider | None = None\n\n    @property\n    def p(self):\n        return 1\n\n"
+           "    async def m(\n        self,\n    ):\n        return await self.p\n\n    def m(self):\n        pass\n")
+
+
+def test_a_method_of_a_shed_class_is_found_without_reading_the_class():
+    from flake8_dbsession.model.syntax import class_annotations, method_of
+
+    tree = ast.parse(INDEXED)
+    shed(tree, INDEXED)
+    cls = tree.body[0]
+    m = method_of(cls, "m")
+    assert "_fields_read" not in cls.__dict__  # the class body was not parsed
+    assert isinstance(m, ast.AsyncFunctionDef) and m.lineno == 9  # the first of that name, as in the body
+    assert method_of(cls, "m") is m and method_of(cls, "missing") is None
+    assert m.body[0].value.value.attr == "p" and m.body[0].lineno == 12  # its own lines, parsed on read
+    assert [d.id for d in method_of(cls, "p").decorator_list] == ["property"]
+    assert [b.id for b in cls.bases] == ["Base"]  # the header is kept
+    assert [(n, ast.unparse(a)) for n, a in class_annotations(cls)] == [("provider", "Provider | None")]
+    assert "_fields_read" not in cls.__dict__
+    body = cls.body  # read whole now: the method handed out before is the one in the body
+    assert body[3] is m and [type(n).__name__ for n in body] == ["Assign", "AnnAssign", "FunctionDef",
+                                                                  "AsyncFunctionDef", "FunctionDef"]
+    assert method_of(cls, "m") is m
+    shed_read_classes()
+    assert _fields(cls) == _fields(ast.parse(INDEXED).body[0])

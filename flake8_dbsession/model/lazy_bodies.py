@@ -28,7 +28,9 @@ _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 _SHED_FIELDS = {
     ast.FunctionDef: ("args", "body", "decorator_list", "returns", "type_params"),
     ast.AsyncFunctionDef: ("args", "body", "decorator_list", "returns", "type_params"),
-    ast.ClassDef: ("bases", "keywords", "body", "decorator_list", "type_params"),
+    # a class keeps its header (bases, keywords, decorators: a few nodes) and an index of its
+    # methods, so that finding one method, or a base to look in next, parses no more than that
+    ast.ClassDef: ("body",),
 }
 
 
@@ -82,6 +84,9 @@ def _parse_fields(node: ast.AST) -> dict[str, object]:
                  "body": [ast.Pass(lineno=node.lineno, col_offset=4, end_lineno=node.lineno, end_col_offset=8)]}
         return {name: empty.get(name, []) for name in type(node)._shed}
     if isinstance(found, ast.ClassDef):
+        built = node.__dict__.get("_built_methods")
+        if built:  # the methods handed out from the index before: the same nodes in the body
+            found.body = [built.get((s.lineno, s.name), s) if type(s) in _METHOD_KINDS else s for s in found.body]
         _read_classes.append((found.body, source))
     return {name: getattr(found, name) for name in type(node)._shed}
 
@@ -99,6 +104,53 @@ def _parsed(node: ast.AST, text: str, inside_class: bool = False, anywhere: bool
         if type(statement) is type(node)._base and statement.name == node.name and statement.lineno == node.lineno:
             return statement
     return None
+
+
+_METHOD_KINDS = (ast.FunctionDef, ast.AsyncFunctionDef)
+NOT_INDEXED = object()
+
+
+def indexed_method(cls: ast.ClassDef, name: str):
+    """The method ``name`` of a shed class whose body has not been read, from the class's index
+    (its own lines are parsed on first read, the rest of the class is not); None when the class
+    defines no method of that name; :data:`NOT_INDEXED` for any other class (read its body)."""
+    index = cls.__dict__.get("_methods")
+    if index is None or "_fields_read" in cls.__dict__:
+        return NOT_INDEXED
+    entry = next((entry for entry in index if entry[0] == name), None)
+    if entry is None:
+        return None
+    built = cls.__dict__.setdefault("_built_methods", {})
+    key = (entry[2], name)
+    if key not in built:
+        _, kind, lineno, col, end_lineno, end_col, first = entry
+        lazy = LAZY_DEFINITIONS[kind]
+        node = lazy.__new__(lazy)
+        node.__dict__.update(name=name, lineno=lineno, col_offset=col, end_lineno=end_lineno,
+                             end_col_offset=end_col, type_comment=None, _first_line=first,
+                             _source=cls.__dict__["_source"])
+        built[key] = node
+    return built[key]
+
+
+def indexed_annotations(cls: ast.ClassDef):
+    """(name, annotation) of the class-level ``name: Annotation`` statements of a shed class
+    whose body has not been read (kept with its index); :data:`NOT_INDEXED` for any other class."""
+    if "_annotated" not in cls.__dict__ or "_fields_read" in cls.__dict__:
+        return NOT_INDEXED
+    return cls.__dict__["_annotated"]
+
+
+def _method_index(body: list[ast.stmt]) -> tuple:
+    """(name, kind, line, column, end line, end column, first decorator's line) of each method."""
+    out = []
+    for stmt in body:
+        kind = getattr(type(stmt), "_base", type(stmt))
+        if kind in _METHOD_KINDS and stmt.end_lineno is not None:
+            decorators = stmt.__dict__.get("decorator_list") or []
+            first = stmt.__dict__.get("_first_line") or min([stmt.lineno] + [d.lineno for d in decorators])
+            out.append((stmt.name, kind, stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset, first))
+    return tuple(out)
 
 
 def shed_read_classes() -> None:
@@ -128,6 +180,11 @@ def _shed_all(statements: list[ast.stmt], source: list, top: bool = False) -> No
         if not top and first < 2:
             continue
         node.__dict__["_first_line"] = first
+        if lazy._base is ast.ClassDef:
+            node.__dict__["_methods"] = _method_index(node.__dict__["body"])
+            node.__dict__["_annotated"] = tuple((stmt.target.id, stmt.annotation) for stmt in node.__dict__["body"]
+                                                if isinstance(stmt, ast.AnnAssign)
+                                                and isinstance(stmt.target, ast.Name))
         for name in lazy._shed:
             node.__dict__.pop(name, None)
         node.__class__ = lazy

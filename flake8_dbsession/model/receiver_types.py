@@ -14,7 +14,7 @@ import ast
 from typing import NamedTuple
 
 from flake8_dbsession.model.classes import constructed_class
-from flake8_dbsession.model.syntax import method_of
+from flake8_dbsession.model.syntax import class_annotations, method_of
 from flake8_dbsession.model.walk import own_nodes
 
 _WRAPPERS = {"Optional", "Union", "Annotated", "Final", "ClassVar"}
@@ -85,11 +85,10 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, list[TypeRef | str]]:
     parameter's annotated class, YahooFinanceProvider]}; class-level ``provider: Provider`` (a
     dataclass field, a declared attribute) too. Every class the attribute may hold, in order."""
     out: dict[str, list[TypeRef | str]] = {}
-    for stmt in cls.body:
-        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            refs = [TypeRef(c, False) for c in annotation_classes(stmt.annotation)]
-            if refs:
-                out[stmt.target.id] = refs
+    for name, annotation in class_annotations(cls):
+        refs = [TypeRef(c, False) for c in annotation_classes(annotation)]
+        if refs:
+            out[name] = refs
     init = method_of(cls, "__init__")
     if init is None:
         return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from flake8_dbsession.model import lazy_bodies
 from flake8_dbsession.model.walk import own_nodes
 
 
@@ -79,10 +80,23 @@ def dotted_prefixes(expr: ast.expr) -> list[str]:
 
 def method_of(cls: ast.ClassDef, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     """The method ``name`` defined in the class body (not inherited), or None."""
+    indexed = lazy_bodies.indexed_method(cls, name)
+    if indexed is not lazy_bodies.NOT_INDEXED:  # a shed class: the one method is parsed, not the class
+        return indexed
     for stmt in cls.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == name:
             return stmt
     return None
+
+
+def class_annotations(cls: ast.ClassDef) -> list[tuple[str, ast.expr]]:
+    """(name, annotation) of the class body's ``name: Annotation`` statements (dataclass fields,
+    declared attributes, ``Mapped[...]`` columns), in order."""
+    indexed = lazy_bodies.indexed_annotations(cls)
+    if indexed is not lazy_bodies.NOT_INDEXED:  # a shed class: kept with its index, the body is not parsed
+        return list(indexed)
+    return [(stmt.target.id, stmt.annotation) for stmt in cls.body
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)]
 
 
 def query_receiver(expr: ast.expr) -> ast.expr | None:
