@@ -10,6 +10,7 @@ from flake8_dbsession.findings import Finding, Related
 from flake8_dbsession.fixes import Fix
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.walk import walk_with_hooks
+from flake8_dbsession.parsing import collector_held
 from flake8_dbsession.project import index as project_index
 from flake8_dbsession.project import metadata
 from flake8_dbsession.project.resolve import ProjectResolver, resolver_for
@@ -90,15 +91,16 @@ def analyze(tree: ast.AST, filename: str, settings: Settings, codes: Iterable[st
     enabled = [cls for code, cls in sorted(REGISTRY.items()) if codes is None or code in codes]
     rules = [rule for rule in (cls(file) for cls in enabled) if not rule.idle()]
     enter, leave = _hook_tables(rules)
-    try:
-        walk_with_hooks(tree, file.model, enter, leave)
-    finally:
-        # nothing of this file's analysis is kept: break its reference cycles now (see dispose)
-        file.model.dispose()
-        for rule in rules:
-            rule.__dict__.clear()
-        ProjectResolver.release_evicted()
-        file.project.release_trees()
+    with collector_held():  # the other modules' trees are shed before it runs (see parsing)
+        try:
+            walk_with_hooks(tree, file.model, enter, leave)
+        finally:
+            # nothing of this file's analysis is kept: break its reference cycles now (see dispose)
+            file.model.dispose()
+            for rule in rules:
+                rule.__dict__.clear()
+            ProjectResolver.release_evicted()
+            file.project.release_trees()
     return sorted(file.findings)
 
 

@@ -319,3 +319,39 @@ def test_parsing_holds_the_collector_off_only_while_it_parses():
         assert not gc.isenabled()  # left off when it was off
     finally:
         gc.enable()
+
+
+def test_the_analysis_of_a_file_holds_the_collector_off_and_gives_it_back(project, monkeypatch):
+    """Held off while the file is analysed (the trees parsed for it are shed before it runs
+    again), on again afterwards, also when a rule raises; left off when it was off."""
+    from flake8_dbsession.model import walk as walk_module
+    from flake8_dbsession import analysis
+
+    root = project({"pyproject.toml": "[project]\nname='app'\n", "app/__init__.py": "",
+                    "app/main.py": SOURCE})
+    main = root / "app" / "main.py"
+    seen = []
+    original = analysis.walk_with_hooks
+
+    def watching(*args):
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    monkeypatch.setattr(analysis, "walk_with_hooks", watching)
+    assert analyze(ast.parse(main.read_text()), str(main), S) and seen == [False] and gc.isenabled()
+
+    def failing(*args):
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(analysis, "walk_with_hooks", failing)
+    with pytest.raises(RuntimeError):
+        analyze(ast.parse(main.read_text()), str(main), S)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(analysis, "walk_with_hooks", original)
+        analyze(ast.parse(main.read_text()), str(main), S)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert walk_module.walk_with_hooks is original
