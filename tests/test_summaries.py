@@ -178,3 +178,44 @@ def test_the_project_scan_finds_state_assignments(tmp_path):
     assert sorted(p.rsplit("/", 1)[-1] for p in table.state_assigned["EMBED"]) == ["main.py", "other.py"]
     assert "X" not in table.state_assigned
     hierarchy.forget()
+
+
+OWN_STATEMENTS = '''
+def f(a):
+    import x
+    from app.client import Client as C
+    if a:
+        from app import other
+        for item in a:
+            while item:
+                with open(item) as handle:
+                    pass
+    else:
+        try:
+            from app.retry import retry
+        except ImportError as error:
+            from app.fallback import retry
+        else:
+            y = 1
+        finally:
+            z = 2
+    match a:
+        case 1:
+            from app.one import one
+    def nested():
+        from app.hidden import hidden
+    class Inner:
+        from app.attr import attr
+    return [lambda: 1 for _ in a]
+'''
+
+
+def test_own_statements_are_the_statements_own_nodes_finds():
+    from flake8_dbsession.model.classes import function_imports
+    from flake8_dbsession.model.walk import own_nodes, own_statements
+
+    func = ast.parse(OWN_STATEMENTS).body[0]
+    kinds = (ast.stmt, ast.excepthandler, ast.match_case)
+    assert [id(n) for n in own_statements(func)] == [id(n) for n in own_nodes(func) if isinstance(n, kinds)]
+    assert function_imports(func) == function_imports(func, own_nodes(func)) == {
+        "C": "app.client.Client", "other": "app.other", "retry": "app.retry.retry", "one": "app.one.one"}

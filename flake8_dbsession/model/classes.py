@@ -16,7 +16,7 @@ from typing import Callable
 
 from flake8_dbsession.model.scopes import Imported, LocalClass
 from flake8_dbsession.model.syntax import method_of
-from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.model.walk import own_nodes, own_statements
 
 MAX_BASES = 4
 
@@ -116,7 +116,7 @@ def function_imports(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[
     """Absolute imports made inside ``func`` (dify imports its plugin client there to avoid a
     cycle): local name -> qualified name."""
     out = {}
-    for node in own_nodes(func) if nodes is None else nodes:
+    for node in own_statements(func) if nodes is None else nodes:
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             out.update({(a.asname or a.name): f"{node.module}.{a.name}" for a in node.names if a.name != "*"})
     return out

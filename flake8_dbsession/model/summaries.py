@@ -28,7 +28,7 @@ from flake8_dbsession.model import app_state, import_reach, session_effects
 from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath are this layer's answers
     Callee, SlowPath, is_abstract, iterated_calls, local_functions, receiving_parameter, returned_functions,
     self_name, step)
-from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class
+from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class, function_imports
 from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
@@ -116,6 +116,10 @@ class Summaries(SessionEffects):
         """(locals bound to a stated class, imports made inside) of a function."""
         return self._read_once("facts", func, lambda f: body_facts(f, self.nodes(f)))
 
+    def imports(self, func: ast.AST) -> dict[str, str]:
+        """The imports made inside a function (its statements only: no expression is walked)."""
+        return self._read_once("imports", func, function_imports)
+
     def _called_names(self, func: ast.AST) -> frozenset[str]:
         """Names a body calls as plain functions (``function(*args)``: a parameter it calls)."""
         return self._read_once("called", func, lambda f: frozenset(
@@ -193,7 +197,7 @@ class Summaries(SessionEffects):
             annotation = next((a.annotation for a in all_args(callee.node.args) if a.arg == value.id), None)
             if annotation is not None:  # a parameter: its annotation (the body need not be read)
                 refs = [TypeRef(c, False) for c in annotation_classes(annotation)]
-                imports = self.body_facts(callee.node)[1] if callee.path is not None else None
+                imports = self.imports(callee.node) if callee.path is not None else None
                 return self.types_of(refs, callee.owner, callee.qualname_of, callee.path, imports) if refs else []
             typed, imports = self.body_facts(callee.node)
             if value.id in typed:
@@ -205,11 +209,11 @@ class Summaries(SessionEffects):
             narrowed = self._read_once("narrowed", callee.node, narrowed_attributes).get(value.attr)
             if narrowed:
                 return self.types_of(narrowed, callee.owner, callee.qualname_of, callee.path,
-                                     self.body_facts(callee.node)[1])
+                                     self.imports(callee.node))
             return self.attribute_types(callee.owner, value.attr)
         ctor = constructed_class(value)
         if ctor is not None:
-            cls = self.classes.resolve(ctor, callee.qualname_of, callee.path, self.body_facts(callee.node)[1])
+            cls = self.classes.resolve(ctor, callee.qualname_of, callee.path, self.imports(callee.node))
             return [(cls, True)] if cls is not None else []
         return []
 
