@@ -500,3 +500,27 @@ def test_a_folder_without_init_does_not_hide_a_declared_package(project):
     result = run_flake8(["--select=DBS", FORMAT, "."], cwd=root)
     assert "Traceback" not in result.stderr, result.stderr
     assert codes(result.stdout) == set()
+
+
+def test_modules_are_found_in_folder_listings_as_python_finds_them(tmp_path):
+    from flake8_dbsession.project import index as project_index
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    app = tmp_path / "app"
+    (app / "pkg").mkdir(parents=True)
+    (app / "__init__.py").write_text("")
+    (app / "pkg" / "__init__.py").write_text("")
+    (app / "real.py").write_text("X = 1\n")
+    (app / "linked.py").symlink_to(app / "real.py")  # a link to a module is that module
+    (app / "folder.py").mkdir()  # a folder named like a module is not one
+    (app / "names").mkdir()
+    (app / "names" / "inner.py").write_text("")
+    project_index.forget(files_changed=True)
+    index = ProjectIndex(str(tmp_path))
+    assert index.locate("app.linked").kind == "module" and index.locate("app.pkg").kind == "package"
+    assert index.locate("app.names").kind == "namespace" and index.locate("app.names.inner").kind == "module"
+    assert index.locate("app.folder") is None and index.locate("app.Real") is None and index.locate("app.nope") is None
+    assert index.module_name(str(app / "pkg" / "__init__.py")) == "app.pkg"
+    (app / "later.py").write_text("")  # created while a language server runs: seen once told
+    project_index.forget(files_changed=True)
+    assert ProjectIndex(str(tmp_path)).locate("app.later").kind == "module"
