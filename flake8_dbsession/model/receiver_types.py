@@ -110,11 +110,12 @@ def attribute_classes(cls: ast.ClassDef) -> dict[str, list[TypeRef | str]]:
     return out
 
 
-def narrowed_attributes(func: ast.AST) -> dict[str, list[TypeRef]]:
+def narrowed_attributes(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str, list[TypeRef]]:
     """``self.model_type_instance = cast(LargeLanguageModel, self.model_type_instance)`` (or a
-    constructor) inside ``func`` itself: what the attribute is for the rest of that body."""
+    constructor) inside ``func`` itself: what the attribute is for the rest of that body
+    (``nodes``: its :func:`own_nodes`, when already walked)."""
     out: dict[str, list[TypeRef]] = {}
-    for node in own_nodes(func):
+    for node in own_nodes(func) if nodes is None else nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
