@@ -151,7 +151,8 @@ def test_a_definition_whose_text_no_longer_parses_comes_back_empty(source):
         assert node.decorator_list == [] and node.returns is None
 
 
-INDEXED = ("class C(Base):\n    x = 1\n    provider: Provider | None = None\n\n    @property\n    def p(self):\n        return 1\n\n"
+INDEXED = ("class C(Base):\n    x = 1\n    provider: Provider | None = None\n\n"
+           "    @property\n    def p(self):\n        return 1\n\n"
            "    async def m(\n        self,\n    ):\n        return await self.p\n\n    def m(self):\n        pass\n")
 
 
@@ -171,8 +172,8 @@ def test_a_method_of_a_shed_class_is_found_without_reading_the_class():
     assert [(n, ast.unparse(a)) for n, a in class_annotations(cls)] == [("provider", "Provider | None")]
     assert "_fields_read" not in cls.__dict__
     body = cls.body  # read whole now: the method handed out before is the one in the body
-    assert body[3] is m and [type(n).__name__ for n in body] == ["Assign", "AnnAssign", "FunctionDef",
-                                                                  "AsyncFunctionDef", "FunctionDef"]
+    kinds = [type(n).__name__ for n in body]
+    assert body[3] is m and kinds == ["Assign", "AnnAssign", "FunctionDef", "AsyncFunctionDef", "FunctionDef"]
     assert method_of(cls, "m") is m
     shed_read_classes()
     assert _fields(cls) == _fields(ast.parse(INDEXED).body[0])

@@ -206,7 +206,8 @@ class Summaries(SessionEffects):
             return []
         if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and me is not None \
                 and value.value.id == me and callee.owner is not None:
-            narrowed = self._read_once("narrowed", callee.node, lambda f: narrowed_attributes(f, self.nodes(f))).get(value.attr)
+            narrowed = self._read_once("narrowed", callee.node,
+                                       lambda f: narrowed_attributes(f, self.nodes(f))).get(value.attr)
             if narrowed:
                 return self.types_of(narrowed, callee.owner, callee.qualname_of, callee.path,
                                      self.imports(callee.node))
