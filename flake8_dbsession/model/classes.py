@@ -77,13 +77,6 @@ class ClassRef:
         return f"ClassRef({self.name!r}, line {self.lineno}, {self.path!r})"
 
 
-def body_facts(func: ast.AST, nodes: list[ast.AST] | None = None) -> tuple[dict[str, ast.expr], dict[str, str]]:
-    """:func:`local_classes` and :func:`function_imports` of ``func`` in one pass over its body
-    (``nodes``: its :func:`own_nodes`, when already walked)."""
-    nodes = own_nodes(func) if nodes is None else nodes
-    return local_classes(func, nodes), function_imports(func, nodes)
-
-
 def local_classes(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str, ast.expr]:
     """name -> the class expression a local of ``func`` is bound to, when every binding agrees:
     ``x = Cls(...)``, ``x = cast(Cls, ...)``, ``x: Cls = ...``."""

@@ -8,6 +8,7 @@ import re
 
 from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.slow_libraries import imports_slow_library
+from flake8_dbsession.model.syntax import absolute_name
 from flake8_dbsession.relevance import import_statements
 
 MAX_REACH = 2  # import levels followed from the module asked about
@@ -71,19 +72,17 @@ def _calls_stored_function(index, text: str) -> bool:
 def first_party_imports(index, path: str, text: str) -> list[str]:
     """Files of the first-party modules a module's text imports (``from app.x import y``: app/x.py,
     or app/x/y.py when ``y`` is a submodule; relative imports read against the module's package)."""
-    module = index.module_name(path) or ""
-    package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+    module = index.module_name(path)
+    is_package = path.endswith("__init__.py")
     out = []
     for statement in import_statements(text):
         words = statement.replace("\\\n", " ").replace("(", " ").replace(")", " ").replace(",", " ").split()
         if not words:
             continue
         if words[0] == "from" and len(words) > 3:
-            base = words[1]
-            if base.startswith("."):
-                dots = len(base) - len(base.lstrip("."))
-                parent = package.rsplit(".", dots - 1)[0] if dots > 1 else package
-                base = ".".join(p for p in (parent, base.lstrip(".")) if p)
+            base = absolute_name(words[1], module, is_package)  # relative ones read as the resolver reads them
+            if base is None:
+                continue
             names = [base] + [f"{base}.{w}" for w in words[3:] if w.isidentifier() and w != "as"]
         elif words[0] == "import":
             names = [w for w in words[1:] if w != "as" and all(p.isidentifier() for p in w.split("."))]

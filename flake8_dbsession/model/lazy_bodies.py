@@ -141,16 +141,23 @@ def indexed_annotations(cls: ast.ClassDef):
     return cls.__dict__["_annotated"]
 
 
-def _method_index(body: list[ast.stmt]) -> tuple:
-    """(name, kind, line, column, end line, end column, first decorator's line) of each method."""
-    out = []
-    for stmt in body:
-        kind = getattr(type(stmt), "_base", type(stmt))
-        if kind in _METHOD_KINDS and stmt.end_lineno is not None:
-            decorators = stmt.__dict__.get("decorator_list") or []
-            first = stmt.__dict__.get("_first_line") or min([stmt.lineno] + [d.lineno for d in decorators])
-            out.append((stmt.name, kind, stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset, first))
-    return tuple(out)
+def _index_class(node: ast.ClassDef) -> None:
+    """Keep with a class about to be shed the (name, kind, line, column, end line, end column,
+    first line) of each method and its class-level ``name: Annotation`` statements."""
+    body = node.__dict__["body"]
+    node.__dict__["_methods"] = tuple(
+        (stmt.name, kind, stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset, _first_line(stmt))
+        for stmt in body
+        if (kind := getattr(type(stmt), "_base", type(stmt))) in _METHOD_KINDS and stmt.end_lineno is not None)
+    node.__dict__["_annotated"] = tuple((stmt.target.id, stmt.annotation) for stmt in body
+                                        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name))
+
+
+def _first_line(node: ast.AST) -> int:
+    """A definition's first line: its first decorator's, or its own (a shed one keeps it)."""
+    if "_first_line" in node.__dict__:
+        return node.__dict__["_first_line"]
+    return min([node.lineno] + [d.lineno for d in node.__dict__.get("decorator_list") or []])
 
 
 def shed_read_classes() -> None:
@@ -175,16 +182,12 @@ def _shed_all(statements: list[ast.stmt], source: list, top: bool = False) -> No
         if lazy is None or (top and node.col_offset != 0) or (not top and node.col_offset == 0) \
                 or node.end_lineno is None or "body" not in node.__dict__:
             continue
-        decorators = node.__dict__.get("decorator_list") or []
-        first = min([node.lineno] + [d.lineno for d in decorators])
+        first = _first_line(node)
         if not top and first < 2:
             continue
         node.__dict__["_first_line"] = first
         if lazy._base is ast.ClassDef:
-            node.__dict__["_methods"] = _method_index(node.__dict__["body"])
-            node.__dict__["_annotated"] = tuple((stmt.target.id, stmt.annotation) for stmt in node.__dict__["body"]
-                                                if isinstance(stmt, ast.AnnAssign)
-                                                and isinstance(stmt.target, ast.Name))
+            _index_class(node)
         for name in lazy._shed:
             node.__dict__.pop(name, None)
         node.__class__ = lazy

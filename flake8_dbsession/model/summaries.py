@@ -28,7 +28,8 @@ from flake8_dbsession.model import app_state, import_reach, session_effects
 from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath are this layer's answers
     Callee, SlowPath, is_abstract, iterated_calls, local_functions, receiving_parameter, returned_functions,
     self_name, step)
-from flake8_dbsession.model.classes import ClassMethods, ClassRef, body_facts, constructed_class, function_imports
+from flake8_dbsession.model.classes import (
+    ClassMethods, ClassRef, constructed_class, function_imports, local_classes)
 from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
@@ -114,7 +115,7 @@ class Summaries(SessionEffects):
 
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
         """(locals bound to a stated class, imports made inside) of a function."""
-        return self._read_once("facts", func, lambda f: body_facts(f, self.nodes(f)))
+        return self._read_once("locals", func, lambda f: local_classes(f, self.nodes(f))), self.imports(func)
 
     def imports(self, func: ast.AST) -> dict[str, str]:
         """The imports made inside a function (its statements only: no expression is walked)."""

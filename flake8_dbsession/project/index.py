@@ -353,7 +353,7 @@ def _locate_in(base: str, parts: list[str], modname: str) -> ModuleLocation | No
         if last:
             if part + ".py" in files:
                 return ModuleLocation(modname, "module", candidate + ".py")
-            if part in dirs and "__init__.py" in _listing(candidate)[0]:
+            if part in dirs and _is_package(candidate):
                 return ModuleLocation(modname, "package", os.path.join(candidate, "__init__.py"))
             if part in dirs and part not in _SKIP_DIRS and _holds_python(candidate):
                 return ModuleLocation(modname, "namespace", candidate)
