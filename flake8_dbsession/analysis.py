@@ -28,7 +28,7 @@ class FileContext:
         self.filename = filename
         # absolute once here: import roots are asked per import and name, and cached by this path
         self.path = os.path.abspath(filename) if filename and filename not in ("-", "stdin") else filename
-        self.lines = lines  # the source, when the front end has it (fixes read it)
+        self.lines = lines  # the source, when the front end has it (fixes and text gates read it)
         self.settings = settings
         self.project = project_index.for_file(filename, settings.project_root)
         if resolver is None:
@@ -42,6 +42,11 @@ class FileContext:
     def sqlalchemy_min_series(self) -> str | None:
         """The oldest SQLAlchemy series the project admits ('2.1'), when it says."""
         return metadata.min_series(self.project.root, "sqlalchemy")
+
+    @cached_property
+    def source(self) -> str | None:
+        """The file's text, when the front end gave its lines (None: text gates let all through)."""
+        return "".join(self.lines) if self.lines is not None else None
 
     @property
     def project_resolver(self) -> ProjectResolver | None:

@@ -49,7 +49,7 @@ class DBSessionChecker:
         if self.lines and not worth_linting(source, self.settings):
             return
         try:
-            findings = analyze(self.tree, self.filename, self.settings, self.enabled)
+            findings = analyze(self.tree, self.filename, self.settings, self.enabled, lines=self.lines or None)
         except RecursionError:  # pathological nesting beyond what the walk can follow
             return
         for finding in findings:

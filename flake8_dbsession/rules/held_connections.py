@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
@@ -30,6 +31,22 @@ def _module_session(model, name: str) -> bool:
     """Is module-level ``name`` a session, a registry or Flask-SQLAlchemy's extension object?"""
     flavour = module_flavour(model, ast.Name(id=name, ctx=ast.Load()))
     return flavour is not None and (holds_connection(flavour) or flavour.kind is Kind.EXTENSION)
+
+
+def _used_as_receiver(name: str, source: str) -> bool:
+    """Does the text read an attribute of ``name`` (``db.session``, ``Session.query``)? The only
+    way a function's own query reaches a module-level session (see ``global_io``)."""
+    start = source.find(name)
+    while start != -1:  # str.find, not a regex: one that starts with \b tries every position
+        end = start + len(name)
+        if (start == 0 or not _IDENTIFIER.match(source[start - 1])) and _DOT.match(source, end):
+            return True
+        start = source.find(name, end)
+    return False
+
+
+_IDENTIFIER = re.compile(r"\w")
+_DOT = re.compile(r"\s*\.")
 
 
 _STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
@@ -366,14 +383,17 @@ class SessionHeldAcrossIO(AcrossCalls):
 
     def _module_sessions(self) -> bool:
         """Does this module bind, at its top, a name that may be a module-level session
-        (``from extensions.ext_database import db``, ``Session = scoped_session(...)``)? Without
-        one, its functions' helpers have none to leave open; asked once per file."""
+        (``from extensions.ext_database import db``, ``Session = scoped_session(...)``) and use
+        it as a receiver (``db.session.query``, ``Session.commit``)? Without one, its functions'
+        helpers have none to leave open; Airflow's ``NEW_SESSION``, a typed ``None`` that is only
+        ever a parameter's default, is never one. Asked once per file."""
         found = self.__dict__.get("_has_module_sessions")
         if found is None:
-            settings, model = self.settings, self.model
+            settings, model, source = self.settings, self.model, self.file.source
             found = self._has_module_sessions = any(
                 _module_session(model, name) for name, b in model.module_scope.names.items()
-                if isinstance(b, Flavour) or isinstance(b, (Imported, Deferred)) and settings.session_named(name))
+                if (isinstance(b, Flavour) or isinstance(b, (Imported, Deferred)) and settings.session_named(name))
+                and (source is None or _used_as_receiver(name, source)))
         return found
 
     def _may_be_slow(self, node: ast.Call) -> bool:
