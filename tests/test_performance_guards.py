@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from flake8_dbsession.analysis import analyze
+from flake8_dbsession.model import summaries
 from flake8_dbsession.project import resolve
 from flake8_dbsession.project.resolve import ProjectResolver
 from flake8_dbsession.relevance import IMPORT_STATEMENT, import_statements, might_use_sessions, worth_linting
@@ -355,3 +356,79 @@ def test_the_analysis_of_a_file_holds_the_collector_off_and_gives_it_back(projec
     finally:
         gc.enable()
     assert walk_module.walk_with_hooks is original
+
+
+@pytest.mark.parametrize("source, used", [
+    ("db.session.query(User).all()\n", True),
+    ("x = 1\nSession .commit()\n", True),
+    ("rows = (Session\n    .query(User))\n", True),
+    ("def run(session=NEW_SESSION):\n    session.query(User)\n", False),  # Airflow's sentinel default
+    ("SASession.query(User)\n", False),  # another name ending in it
+    ("Session()\n", False),  # called, not read: not a receiver of the helper's own query
+])
+def test_a_module_session_counts_only_where_the_file_reads_an_attribute_of_it(source, used):
+    from flake8_dbsession.rules.held_connections import _used_as_receiver
+
+    name = "NEW_SESSION" if "NEW_SESSION" in source else "Session" if "Session" in source else "db"
+    assert _used_as_receiver(name, source) is used
+
+
+REGISTRY_MODULE = '''
+from typing import cast
+
+from sqlalchemy.orm import Session as SASession, scoped_session, sessionmaker
+
+Session = scoped_session(sessionmaker())
+NEW_SESSION: SASession = cast(SASession, None)
+'''
+
+HELPER_LEAVES_REGISTRY_OPEN = '''
+import requests
+from sqlalchemy.orm import Session as SASession
+
+from app.db import NEW_SESSION, Session
+
+
+class Report:
+    def _load(self):
+        return Session.query(Row).all()
+
+    def build(self, session: SASession = NEW_SESSION):
+        rows = self._load()
+        requests.get("https://example.com")  # DBS018
+        return rows
+'''
+
+
+@pytest.mark.parametrize("lines", [True, False])
+def test_the_module_session_gate_reads_the_text_when_the_front_end_gives_it(project, monkeypatch, lines):
+    """The flake8 plugin passes the file's lines as the standalone front end does: the gate on
+    module sessions reads them (a helper's query through ``Session`` still counts; Airflow's
+    ``NEW_SESSION``, only ever a default, lets no helper be read), and without them lets every
+    module session through."""
+    root = project({"pyproject.toml": "[project]\nname = 'app'\ndependencies = ['sqlalchemy', 'requests']\n",
+                    "app/__init__.py": "", "app/db.py": REGISTRY_MODULE,
+                    "app/report.py": HELPER_LEAVES_REGISTRY_OPEN})
+    path = str(root / "app" / "report.py")
+    source = HELPER_LEAVES_REGISTRY_OPEN
+    given = source.splitlines(keepends=True) if lines else None
+    found = analyze(ast.parse(source), path, S, {"DBS018"}, lines=given)
+    assert [(f.line, f.code) for f in found] == [(14, "DBS018")]
+    sentinel_only = source.replace("Session.query(Row).all()", "Row.query_all()")
+    asked = []
+    original = summaries.Summaries.global_io
+    monkeypatch.setattr(summaries.Summaries, "global_io",
+                        lambda self, callee, depth=1: asked.append(callee.name) or original(self, callee, depth))
+    assert analyze(ast.parse(sentinel_only), path, S, {"DBS018"},
+                   lines=sentinel_only.splitlines(keepends=True) if lines else None) == []
+    assert asked == ([] if lines else ["Report._load"])  # the helper is not read for a name never read from
+
+
+@pytest.mark.parametrize("qualname, slow", [
+    ("requests", True), ("requests.get", True), ("urllib.request.urlopen", True), ("time.sleep", True),
+    ("urllib.parse.quote", False), ("requestsx.get", False), ("app.requests.get", False),
+])
+def test_slow_library_names_match_whole_modules(qualname, slow):
+    from flake8_dbsession.model.slow_libraries import _matches_library
+
+    assert _matches_library(qualname) is slow
