@@ -219,3 +219,47 @@ def test_own_statements_are_the_statements_own_nodes_finds():
     assert [id(n) for n in own_statements(func)] == [id(n) for n in own_nodes(func) if isinstance(n, kinds)]
     assert function_imports(func) == function_imports(func, own_nodes(func)) == {
         "C": "app.client.Client", "other": "app.other", "retry": "app.retry.retry", "one": "app.one.one"}
+
+
+SHAPED = '''
+def f(items):
+    client = httpx.Client()
+    with httpx.AsyncClient() as other:
+        other.get(url)
+    for row in load():
+        yield row
+    rows = [transform(x) for x in stream()]
+    return client.post(url), helper(rows)
+'''
+
+
+def test_a_body_shape_is_what_its_own_nodes_give():
+    from flake8_dbsession.model.summaries import _BINDERS, Shape
+    from flake8_dbsession.model.walk import own_nodes
+
+    func = ast.parse(SHAPED).body[0]
+    nodes = own_nodes(func)
+    shape = Shape(nodes)
+    calls = sorted((n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+    assert [id(n) for n in shape.calls] == [id(n) for n in calls]
+    assert [id(n) for n in shape.binders] == [id(n) for n in nodes if isinstance(n, _BINDERS)]
+    assert shape.generator
+    assert not Shape(own_nodes(ast.parse("def g():\n    return (lambda: (yield))\n").body[0])).generator
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("    c = Client()\n    c.get()\n", {"c": "Client"}),
+    ("    c: Client = make()\n", {"c": "Client"}),
+    ("    c = Client()\n    if (c := other()):\n        pass\n", {}),  # rebound by a walrus: no class
+    ("    c = make()\n    c.get()\n", {}),
+    ("    for c in items:\n        c.get()\n", {}),
+])
+def test_typed_locals_skip_the_walk_only_when_no_statement_states_a_class(body, expected):
+    from flake8_dbsession.model.classes import local_classes, types_locals
+    from flake8_dbsession.model.walk import own_statements
+
+    func = ast.parse("def f(items):\n" + body).body[0]
+    found = {name: ast.unparse(cls) for name, cls in local_classes(func).items()}
+    assert found == expected
+    if not types_locals(own_statements(func)):
+        assert found == {}  # what the gate answers without the walk

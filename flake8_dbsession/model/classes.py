@@ -105,6 +105,20 @@ def local_classes(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str
     return {name: cls for name, cls in out.items() if seen.get(name) is not None}
 
 
+def types_locals(statements: list[ast.AST]) -> bool:
+    """Does any of a function's own statements bind a name to a stated class (``x = Cls(...)``,
+    ``x = cast(Cls, ...)``, ``x: Cls = ...``)? Without one, :func:`local_classes` finds nothing,
+    and its walk of every expression (for the names bound some other way) can be skipped."""
+    for node in statements:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if _class_expr(node.value) is not None:
+                return True
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
+                and _annotation_class(node.annotation) is not None:
+            return True
+    return False
+
+
 def function_imports(func: ast.AST, nodes: list[ast.AST] | None = None) -> dict[str, str]:
     """Absolute imports made inside ``func`` (dify imports its plugin client there to avoid a
     cycle): local name -> qualified name."""

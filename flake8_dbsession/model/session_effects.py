@@ -29,8 +29,9 @@ def forget() -> None:
 
 
 class SessionEffects:
-    """Needs ``targets(func, callee, any_module, overrides)``, ``nodes(func)`` and ``bound(func)``
-    (a body's own nodes and the names it binds, read once per file) and the per-file caches
+    """Needs ``targets(func, callee, any_module, overrides)``, ``nodes(func)``, ``calls(func)`` and
+    ``bound(func)`` (a body's own nodes, its calls in source order and the names it binds, read
+    once per file) and the per-file caches
     ``_local_global``, ``_local_params``, ``_local_coroutine``."""
 
     # ------------------------------------------------------------------ module-level sessions
@@ -48,9 +49,7 @@ class SessionEffects:
         model = getattr(callee.qualname_of, "__self__", None)
         local: set[str] | None = None  # the names the body binds: read at its first session-like call
         last: dict[str, str] = {}
-        calls = sorted((n for n in self.nodes(func) if isinstance(n, ast.Call)),
-                       key=lambda n: (n.lineno, n.col_offset))
-        for node in calls:
+        for node in self.calls(func):
             if not isinstance(node.func, ast.Attribute):
                 continue
             method = node.func.attr
@@ -92,8 +91,7 @@ class SessionEffects:
             return None  # 'with get_db_context(db) as db': which session the name holds is not known
         direct = sorted((position, method, terminal) for position, method, terminal in session_calls(func, param)
                         if terminal or api.sync_does_io(api_name, method))
-        calls = sorted((n for n in self.nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-        for node in calls:
+        for node in self.calls(func):
             if direct and (node.lineno, node.col_offset) >= direct[0][0]:
                 break
             handed = [(i, a) for i, a in enumerate(node.args)] + [(k.arg, k.value) for k in node.keywords if k.arg]

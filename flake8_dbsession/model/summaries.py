@@ -29,7 +29,7 @@ from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath
     Callee, SlowPath, is_abstract, iterated_calls, local_functions, receiving_parameter, returned_functions,
     self_name, step)
 from flake8_dbsession.model.classes import (
-    ClassMethods, ClassRef, constructed_class, function_imports, local_classes)
+    ClassMethods, ClassRef, constructed_class, function_imports, local_classes, types_locals)
 from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
@@ -37,7 +37,7 @@ from flake8_dbsession.model.scopes import Instance, LocalDef
 from flake8_dbsession.model.session_effects import SessionEffects, module_flavour  # noqa: F401
 from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
 from flake8_dbsession.model.syntax import all_args, assigned_names, last_name, method_of
-from flake8_dbsession.model.walk import own_nodes
+from flake8_dbsession.model.walk import own_nodes, own_statements
 
 MAX_DEPTH = 8
 
@@ -109,13 +109,28 @@ class Summaries(SessionEffects):
         """:func:`own_nodes` of a body, walked once for every question of this file."""
         return self._read_once("nodes", func, own_nodes)
 
+    def shape(self, func: ast.AST) -> "Shape":
+        """:class:`Shape` of a body: its calls in source order and what the slow-call question
+        reads besides, from one pass over its nodes, once for this file."""
+        return self._read_once("shape", func, lambda f: Shape(self.nodes(f)))
+
+    def calls(self, func: ast.AST) -> list[ast.Call]:
+        """The calls a body makes itself, in source order (read-only: do not mutate)."""
+        return self.shape(func).calls
+
     def bound(self, func: ast.AST) -> set[str]:
         """:func:`assigned_names` of a body, once for this file (read-only: do not mutate)."""
         return self._read_once("bound", func, lambda f: assigned_names(f, self.nodes(f)))
 
     def body_facts(self, func: ast.AST) -> tuple[dict[str, ast.expr], dict[str, str]]:
         """(locals bound to a stated class, imports made inside) of a function."""
-        return self._read_once("locals", func, lambda f: local_classes(f, self.nodes(f))), self.imports(func)
+        return self._read_once("locals", func, self._local_classes), self.imports(func)
+
+    def _local_classes(self, func: ast.AST) -> dict[str, ast.expr]:
+        walked = self._facts.get(("nodes", id(func)))
+        if (walked is None or walked[0] is not func) and not types_locals(own_statements(func)):
+            return {}  # no statement binds a stated class: the body's expressions need no walk
+        return local_classes(func, self.nodes(func))
 
     def imports(self, func: ast.AST) -> dict[str, str]:
         """The imports made inside a function (its statements only: no expression is walked)."""
@@ -334,20 +349,19 @@ class Summaries(SessionEffects):
         key = (callee.path, func.lineno, func.col_offset, owner, iterated)
         if key in cache:
             return cache[key]
-        nodes = self.nodes(func)  # one read of the body for all the questions below
-        if not iterated and any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+        shape = self.shape(func)  # one read of the body for all the questions below
+        if not iterated and shape.generator:
             cache[key] = None  # a generator: calling it runs none of its body
             return None
         cache[key] = None  # recursion guard
-        cache[key] = found = self._slow_in(callee, nodes, depth)
+        cache[key] = found = self._slow_in(callee, shape, depth)
         return found
 
-    def _slow_in(self, callee: Callee, nodes: list[ast.AST], depth: int) -> SlowPath | None:
+    def _slow_in(self, callee: Callee, shape: "Shape", depth: int) -> SlowPath | None:
         qualname_of = callee.qualname_of
-        clients = clients_built(nodes, qualname_of)
-        loops = iterated_calls(nodes)
-        calls = sorted((n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-        for node in calls:  # the first slow call in the source is the one a reader meets first
+        clients = clients_built(shape.binders, qualname_of)
+        loops = iterated_calls(shape.binders)
+        for node in shape.calls:  # the first slow call in the source is the one a reader meets first
             qualname = qualname_of(node.func)
             direct = library_call(qualname, self.patterns)
             if direct:
@@ -435,3 +449,29 @@ class Summaries(SessionEffects):
                     break
         cache[key] = found
         return found
+
+
+# the nodes clients_built and iterated_calls look at (both skip any other kind)
+_BINDERS = (ast.Assign, ast.withitem, ast.For, ast.AsyncFor, ast.comprehension)
+
+
+class Shape:
+    """What the slow-call question reads of a body, from one pass over its own nodes: its calls
+    in source order, whether it is a generator, and its assignments, ``with`` items and loops in
+    the order :func:`own_nodes` lists them."""
+
+    __slots__ = ("calls", "generator", "binders")
+
+    def __init__(self, nodes: list[ast.AST]) -> None:
+        calls, binders, generator = [], [], False
+        for node in nodes:
+            if isinstance(node, ast.Call):
+                calls.append(node)
+            elif isinstance(node, _BINDERS):
+                binders.append(node)
+            elif isinstance(node, (ast.Yield, ast.YieldFrom)):
+                generator = True
+        calls.sort(key=lambda n: (n.lineno, n.col_offset))
+        self.calls: list[ast.Call] = calls
+        self.generator = generator
+        self.binders: list[ast.AST] = binders
