@@ -170,7 +170,10 @@ class SlowCallDetector:
             method = method_of(instance.cls, func.attr)
             return [Callee(method, self.qualname, None, ClassRef(instance.cls, self.qualname, None))] \
                 if method is not None else []
-        typed = self._receiver_classes(value, self_class, attr_classes)
+        asked = (id(self.local_function), id(self_class), "typed", _key(value))
+        # slow_call asked first, and a receiver it found untyped is not worked out again
+        typed = None if asked in self._callees and self._callees[asked] is None \
+            else self._receiver_classes(value, self_class, attr_classes)
         if typed is not None:
             found = []
             for cls, exact in typed:
@@ -280,10 +283,11 @@ def display_path(path: str, root: str | None) -> str:
     return absolute
 
 
-def _key(expr: ast.expr) -> str:
-    """The text of a callee or receiver, as a cache key: a dotted name read directly (most are),
-    anything else unparsed."""
-    return dotted(expr) or _short(expr)
+def _key(expr: ast.expr) -> str | int:
+    """A callee or receiver as a cache key: its dotted name (``self.provider.fetch``: the same text
+    in the same function means the same bodies), else the node itself (a call chain's text is
+    rarely met twice, and unparsing every one cost more than asking again)."""
+    return dotted(expr) or id(expr)
 
 
 def _short(func: ast.expr) -> str:
