@@ -13,9 +13,10 @@ from tests.test_projects import lint_project
 
 HISTORY = Path(__file__).resolve().parent / "history"
 CASES = sorted(p for p in HISTORY.iterdir() if (p / "case.toml").is_file())
-# the share of "before" halves reported with exactly their markers; the goal is 70%, and this
-# floor only ever rises (raise it when a change catches more)
-MIN_DETECTED = 0.67
+# how many "before" halves are reported with exactly their markers: this floor only ever rises
+# (raise it when a change catches more). A count, not a share: a new case the linter does not
+# catch yet (the work an issue starts from) must not fail the suite, a lost one must.
+MIN_DETECTED = 43
 KINDS = (
     "broken session import",
     "sync session I/O in async code",
@@ -25,6 +26,7 @@ KINDS = (
     "long-lived session",
     "connection held across network I/O",
     "lazy load in async code",
+    "relationship read under lazy='raise'",
     "detached or expired instance",
     "AsyncSession shared by concurrent tasks",
     "session crosses a task boundary",
@@ -81,11 +83,10 @@ def test_before_fix_detection_is_as_recorded(case):
                                f"{str(found).lower()}: update it\n{detail}")
 
 
-def test_share_of_history_detected():
+def test_history_detected_does_not_drop():
     if not CASES:
         pytest.skip("no cases")
-    share = sum(case_info(c)["detected"] for c in CASES) / len(CASES)
-    assert share >= MIN_DETECTED
+    assert sum(case_info(c)["detected"] for c in CASES) >= MIN_DETECTED
 
 
 def table() -> str:

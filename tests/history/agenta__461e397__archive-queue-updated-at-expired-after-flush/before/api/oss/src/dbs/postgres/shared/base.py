@@ -1,0 +1,10 @@
+# From Agenta-AI/agenta, api/oss/src/dbs/postgres/shared/base.py (fix 461e39788ad1af7498bb83f1328a0119129a8c95; before/ is its parent), reduced.
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import registry
+
+
+reg = registry()
+
+
+class Base(DeclarativeBase):
+    registry = reg

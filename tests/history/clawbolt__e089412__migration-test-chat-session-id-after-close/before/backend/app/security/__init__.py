@@ -1,0 +1,1 @@
+# From mozilla-ai/clawbolt, backend/app/security/__init__.py (fix e089412d504ff2cca60ab8911c3e9d09ac88ae9a; before/ is its parent).

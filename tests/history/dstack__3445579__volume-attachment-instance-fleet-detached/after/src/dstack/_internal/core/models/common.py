@@ -1,0 +1,22 @@
+# From dstackai/dstack, src/dstack/_internal/core/models/common.py (fix 3445579a3f3ba6492eab07c09efd7326d894bd95; before/ is its parent), reduced.
+from pydantic import BaseModel
+
+
+class CoreModel(BaseModel):
+    pass
+
+
+class CoreConfig:
+    pass
+
+
+def generate_dual_core_model(config: type) -> type:
+    """Returns a base model class whose subclasses get `__response__`, the variant used to parse
+    server-side data (the original generates a separate model with a relaxed config)."""
+
+    class DualCoreModel(CoreModel):
+        def __init_subclass__(cls, **kwargs):
+            super().__init_subclass__(**kwargs)
+            cls.__response__ = cls
+
+    return DualCoreModel

@@ -1,0 +1,6 @@
+# From dstackai/dstack, src/dstack/_internal/utils/logging.py (fix 3445579a3f3ba6492eab07c09efd7326d894bd95; before/ is its parent), reduced.
+import logging
+
+
+def get_logger(name: str) -> logging.Logger:
+    return logging.getLogger(name)

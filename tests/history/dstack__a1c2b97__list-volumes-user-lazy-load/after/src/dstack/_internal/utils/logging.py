@@ -1,0 +1,6 @@
+# From dstackai/dstack, src/dstack/_internal/utils/logging.py (fix a1c2b97c180a3afe6099e42999aca4b94d74393d; before/ is its parent), reduced.
+import logging
+
+
+def get_logger(name: str) -> logging.Logger:
+    return logging.getLogger(name)
