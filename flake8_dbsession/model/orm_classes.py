@@ -16,6 +16,9 @@ class ModelClass:
     name: str
     lazy_relationships: frozenset[str]  # reading them lazy-loads with I/O
     relationships: frozenset[str]
+    # lazy "select" scalars of a class with a foreign key: a many-to-one, loaded without I/O only
+    # when its target row already sits in the session's identity map (decision 1a)
+    identity_map_relationships: frozenset[str] = frozenset()
 
 
 def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) -> ModelClass:
@@ -27,7 +30,7 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
     identity map without I/O)."""
     has_fk = any(called_name(n) == "ForeignKey" or (isinstance(n, ast.keyword) and n.arg == "foreign_key")
                  for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign)) for n in ast.walk(stmt))
-    lazy, names = set(), set()
+    lazy, names, scalars = set(), set(), set()
     for stmt in cls.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             target, value, annotation = stmt.targets[0].id, stmt.value, None
@@ -46,26 +49,30 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
         strategy = keywords.get("lazy")
         if strategy is not None and not (isinstance(strategy, ast.Constant) and strategy.value in ("select", True)):
             continue  # selectin, joined, raise, write_only... or something we cannot read
+        if _annotation_head(annotation) in ("WriteOnlyMapped", "DynamicMapped"):
+            continue
         if "primaryjoin" in keywords and has_fk:
+            scalars.add(target)  # which side holds the key is not read: maybe from the identity map
             continue
         uselist = keywords.get("uselist")
         collection = ("secondary" in keywords or (isinstance(uselist, ast.Constant) and uselist.value is True)
                       or _collection_annotation(annotation))
-        if _annotation_head(annotation) in ("WriteOnlyMapped", "DynamicMapped"):
-            continue
         if collection or not has_fk:
             lazy.add(target)
+        else:
+            scalars.add(target)
     for base in cls.bases if base_model is not None else ():
         inherited = base_model(base)  # mixins and abstract bases declare relationships too
         if inherited is not None:
             lazy |= inherited.lazy_relationships
             names |= inherited.relationships
+            scalars |= inherited.identity_map_relationships
     for other in siblings:
         for name, is_lazy in _backrefs_onto(cls.name, other, qualname_of):
             names.add(name)
             if is_lazy:
                 lazy.add(name)
-    return ModelClass(cls.name, frozenset(lazy), frozenset(names))
+    return ModelClass(cls.name, frozenset(lazy), frozenset(names), frozenset(scalars - lazy))
 
 
 def _is_relationship(value: ast.expr, qualname_of) -> bool:

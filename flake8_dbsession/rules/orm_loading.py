@@ -33,14 +33,18 @@ class LazyLoadInAsync(_HeldObjects):
         if held.model is None or not held.persistent or held.eager is None:
             return
         attr = node.attr
-        if attr not in held.model.lazy_relationships or attr in held.eager or attr in held.reported:
+        # a many-to-one of an object built here loads nothing: assigned, it is set; never set, its
+        # foreign key is None and SQLAlchemy answers None without a query (dstack's run_model.gateway)
+        scalar = attr in held.model.identity_map_relationships and held.constructor is None
+        if not (scalar or attr in held.model.lazy_relationships) or attr in held.eager or attr in held.reported:
             return
         held.reported.add(attr)
         obj = node.value.id
+        unless = " (unless that row is already in the session)" if scalar else ""
         self.report(node, f"'{obj}.{attr}' lazy-loads the '{attr}' relationship of {held.model.name} in async "
-                          f"code: the load needs I/O outside the event loop's await and raises MissingGreenlet; "
-                          f"load it with the query (options(selectinload({held.model.name}.{attr}))), or read "
-                          f"'await {obj}.awaitable_attrs.{attr}'")
+                          f"code: the load needs I/O outside the event loop's await and raises MissingGreenlet"
+                          f"{unless}; load it with the query (options(selectinload({held.model.name}.{attr}))), "
+                          f"or read 'await {obj}.awaitable_attrs.{attr}'")
 
 
 @register
@@ -60,7 +64,8 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
     def _read(self, node: ast.Attribute, held: Held) -> None:
         if held.expired_by is None or node.attr in _NO_IO_ATTRS:
             return
-        if held.model is not None and node.attr in held.model.lazy_relationships:
+        if held.model is not None and (node.attr in held.model.lazy_relationships
+                                       or node.attr in held.model.identity_map_relationships):
             return  # a lazy relationship: DBS014's
         self._report(node, node.value.id, held, f"reading '{node.value.id}.{node.attr}'")
 
