@@ -19,6 +19,11 @@ class ModelClass:
     # lazy "select" scalars of a class with a foreign key: a many-to-one, loaded without I/O only
     # when its target row already sits in the session's identity map (decision 1a)
     identity_map_relationships: frozenset[str] = frozenset()
+    # lazy="raise" / "raise_on_sql": reading one that no option loaded raises InvalidRequestError
+    # (decision 1b); a raise_on_sql many-to-one may still come from the identity map
+    raise_relationships: frozenset[str] = frozenset()
+    raise_on_sql_relationships: frozenset[str] = frozenset()  # those of them declared "raise_on_sql"
+    raise_on_sql_scalars: frozenset[str] = frozenset()
 
 
 def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) -> ModelClass:
@@ -30,7 +35,7 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
     identity map without I/O)."""
     has_fk = any(called_name(n) == "ForeignKey" or (isinstance(n, ast.keyword) and n.arg == "foreign_key")
                  for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign)) for n in ast.walk(stmt))
-    lazy, names, scalars = set(), set(), set()
+    lazy, names, scalars, raising, on_sql, raising_scalars = set(), set(), set(), set(), set(), set()
     for stmt in cls.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             target, value, annotation = stmt.targets[0].id, stmt.value, None
@@ -47,17 +52,21 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
             keywords.update({k.value: v for k, v in zip(extra.keys, extra.values)
                              if isinstance(k, ast.Constant) and isinstance(k.value, str)})
         strategy = keywords.get("lazy")
+        if isinstance(strategy, ast.Constant) and strategy.value in ("raise", "raise_on_sql"):
+            raising.add(target)
+            if strategy.value == "raise_on_sql":
+                on_sql.add(target)
+                if has_fk and not _collection(keywords, annotation):
+                    raising_scalars.add(target)
+            continue
         if strategy is not None and not (isinstance(strategy, ast.Constant) and strategy.value in ("select", True)):
-            continue  # selectin, joined, raise, write_only... or something we cannot read
+            continue  # selectin, joined, write_only... or something we cannot read
         if _annotation_head(annotation) in ("WriteOnlyMapped", "DynamicMapped"):
             continue
         if "primaryjoin" in keywords and has_fk:
             scalars.add(target)  # which side holds the key is not read: maybe from the identity map
             continue
-        uselist = keywords.get("uselist")
-        collection = ("secondary" in keywords or (isinstance(uselist, ast.Constant) and uselist.value is True)
-                      or _collection_annotation(annotation))
-        if collection or not has_fk:
+        if _collection(keywords, annotation) or not has_fk:
             lazy.add(target)
         else:
             scalars.add(target)
@@ -67,12 +76,24 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
             lazy |= inherited.lazy_relationships
             names |= inherited.relationships
             scalars |= inherited.identity_map_relationships
+            raising |= inherited.raise_relationships
+            on_sql |= inherited.raise_on_sql_relationships
+            raising_scalars |= inherited.raise_on_sql_scalars
     for other in siblings:
         for name, is_lazy in _backrefs_onto(cls.name, other, qualname_of):
             names.add(name)
             if is_lazy:
                 lazy.add(name)
-    return ModelClass(cls.name, frozenset(lazy), frozenset(names), frozenset(scalars - lazy))
+    return ModelClass(cls.name, frozenset(lazy), frozenset(names), frozenset(scalars - lazy),
+                      frozenset(raising - lazy - scalars), frozenset(on_sql - lazy - scalars),
+                      frozenset(raising_scalars - lazy - scalars))
+
+
+def _collection(keywords: dict[str, ast.expr], annotation: ast.expr | None) -> bool:
+    """``secondary=``, ``uselist=True`` or a collection annotation: a one-to-many or many-to-many."""
+    uselist = keywords.get("uselist")
+    return ("secondary" in keywords or (isinstance(uselist, ast.Constant) and uselist.value is True)
+            or _collection_annotation(annotation))
 
 
 def _is_relationship(value: ast.expr, qualname_of) -> bool:

@@ -5,9 +5,11 @@ Both rules follow the ORM objects an ``async def`` gets from an async session:
 ``(await s.execute(select(Model)...)).scalar_one()`` / ``.scalars().first()``, lists from
 ``.scalars().all()`` and the loops over them, and objects built here (``x = Model(...)``) and added.
 
-DBS014: reading a relationship that lazy-loads (``x.items``) without an eager option for it:
-``MissingGreenlet``. Relationships come from the model class (this file or another module of the
-project): ``relationship(...)`` / sqlmodel ``Relationship(...)``, their ``lazy=``, their annotation.
+DBS014: reading a relationship that lazy-loads (``x.items``, a many-to-one ``x.owner`` unless its
+row is already in the session) without an eager option for it: ``MissingGreenlet``; or one declared
+``lazy="raise"`` / ``"raise_on_sql"``: ``InvalidRequestError``. Relationships come from the model
+class (this file or another module of the project): ``relationship(...)`` / sqlmodel
+``Relationship(...)``, their ``lazy=``, their annotation.
 
 DBS015: after ``await s.commit()`` on a session whose factory keeps ``expire_on_commit`` at its
 default, or after ``await s.rollback()``, reading an attribute of (or returning) an object the
@@ -33,6 +35,9 @@ class LazyLoadInAsync(_HeldObjects):
         if held.model is None or not held.persistent or held.eager is None:
             return
         attr = node.attr
+        if attr in held.model.raise_relationships:
+            self._raise_read(node, held)
+            return
         # a many-to-one of an object built here loads nothing: assigned, it is set; never set, its
         # foreign key is None and SQLAlchemy answers None without a query (dstack's run_model.gateway)
         scalar = attr in held.model.identity_map_relationships and held.constructor is None
@@ -45,6 +50,21 @@ class LazyLoadInAsync(_HeldObjects):
                           f"code: the load needs I/O outside the event loop's await and raises MissingGreenlet"
                           f"{unless}; load it with the query (options(selectinload({held.model.name}.{attr}))), "
                           f"or read 'await {obj}.awaitable_attrs.{attr}'")
+
+    def _raise_read(self, node: ast.Attribute, held: Held) -> None:
+        """Decision 1b: a ``lazy="raise"`` / ``"raise_on_sql"`` relationship no option loaded.
+        An object built here is left out: what it was given is set, and what it was not given is
+        not asked of the database."""
+        attr, model = node.attr, held.model
+        if attr in held.eager or attr in held.reported or held.constructor is not None:
+            return
+        held.reported.add(attr)
+        strategy = "raise_on_sql" if attr in model.raise_on_sql_relationships else "raise"
+        unless = " (unless that row is already in the session)" if attr in model.raise_on_sql_scalars else ""
+        self.report(node, f"'{node.value.id}.{attr}' reads the '{attr}' relationship of {model.name}, declared "
+                          f"lazy='{strategy}', which no option of the query loaded: InvalidRequestError "
+                          f"('{model.name}.{attr}' is not available due to lazy='{strategy}'){unless}; load it "
+                          f"with the query (options(selectinload({model.name}.{attr})))")
 
 
 @register
@@ -65,7 +85,8 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         if held.expired_by is None or node.attr in _NO_IO_ATTRS:
             return
         if held.model is not None and (node.attr in held.model.lazy_relationships
-                                       or node.attr in held.model.identity_map_relationships):
+                                       or node.attr in held.model.identity_map_relationships
+                                       or node.attr in held.model.raise_relationships):
             return  # a lazy relationship: DBS014's
         self._report(node, node.value.id, held, f"reading '{node.value.id}.{node.attr}'")
 
