@@ -32,7 +32,7 @@ _RESULT_STEPS = {
 }
 _LOADERS = {"get", "get_one", "scalar", "scalars", "execute"}  # session methods a chain starts with
 _RESULT_METHODS = {method for _, method in _RESULT_STEPS}
-_SESSION_STEPS = frozenset({"add", "commit", "flush", "rollback", "refresh", "delete"})
+_SESSION_STEPS = frozenset({"add", "commit", "flush", "rollback", "refresh", "delete", "close"})
 _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
 
 
@@ -47,7 +47,14 @@ class Held:
     added: bool = False
     constructor: ast.expr | None = None  # x = Model(...): the class is looked up when x is added
     expired_by: str | None = None  # 'commit' / 'rollback' that expired it, until refreshed
+    # how its session was closed ("the 'async with' block of 'db' ended on line 12", "'db.close()'"):
+    # it is detached, and a read that needs a load raises DetachedInstanceError (decision 3)
+    detached_by: str | None = None
     reported: set[str] = field(default_factory=set)
+
+    def element(self) -> "Held":
+        """An element of a list of loaded objects: loaded, and detached, as the list is."""
+        return Held(self.session, self.model, self.eager, detached_by=self.detached_by)
 
 
 class _Module(NamedTuple):
@@ -275,7 +282,7 @@ class _HeldObjects(Rule):
         scope.pop(node.target.id, None)
         held = self._iterated(node.iter)
         if held is not None:
-            scope[node.target.id] = Held(held.session, held.model, held.eager)
+            scope[node.target.id] = held.element()
 
     visit_AsyncFor = visit_For
 
@@ -290,7 +297,7 @@ class _HeldObjects(Rule):
                 scope.pop(generator.target.id, None)
                 held = self._iterated(generator.iter)
                 if held is not None:
-                    scope[generator.target.id] = Held(held.session, held.model, held.eager)
+                    scope[generator.target.id] = held.element()
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
 
@@ -333,6 +340,8 @@ class _HeldObjects(Rule):
                 self._expire(scope, session, "commit", flavour)
         elif func.attr == "rollback":
             self._expire(scope, session, "rollback", flavour)
+        elif func.attr == "close":
+            self._detach(scope, session, f"'{session}.close()' on line {node.lineno}")
         elif func.attr == "refresh" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in scope:
             held = scope[node.args[0].id]
             held.expired_by = None
@@ -343,6 +352,25 @@ class _HeldObjects(Rule):
 
     def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
         """DBS015 marks what the commit or rollback expired."""
+
+    def leave_AsyncWith(self, node: ast.AsyncWith) -> None:
+        """``async with AsyncSessionLocal() as db:`` closes ``db`` when the block ends: the objects
+        it holds are detached from there on."""
+        key = id(self.model.function_scope)
+        scope = self._held.get(key)
+        if not scope and not self._lists.get(key):
+            return
+        for item in node.items:
+            name = item.optional_vars
+            if isinstance(name, ast.Name) and self._async_session(name) is not None:
+                end = node.end_lineno or node.lineno
+                self._detach(scope or {}, name.id, f"the 'async with' block of '{name.id}' ended on line {end}")
+
+    def _detach(self, scope: dict[str, Held], session: str, how: str) -> None:
+        lists = self._lists.get(id(self.model.function_scope), {})
+        for held in list(scope.values()) + list(lists.values()):
+            if held.session == session and held.persistent and held.detached_by is None:
+                held.detached_by = how
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if not isinstance(node.value, ast.Name):

@@ -27,13 +27,13 @@ from flake8_dbsession.rules.held_objects import _NO_IO_ATTRS, Held, _HeldObjects
 @register
 class LazyLoadInAsync(_HeldObjects):
     code = "DBS014"
-    name = "lazy-load-in-async"
+    name = "unloaded-relationship-read"
     summary = ("in async def, a relationship that lazy-loads read on an object loaded through an async "
-               "session with no eager option for it: MissingGreenlet")
+               "session with no eager option for it: MissingGreenlet (InvalidRequestError for lazy='raise')")
 
     def _read(self, node: ast.Attribute, held: Held) -> None:
-        if held.model is None or not held.persistent or held.eager is None:
-            return
+        if held.model is None or not held.persistent or held.eager is None or held.detached_by is not None:
+            return  # detached: the read raises DetachedInstanceError, DBS015's
         attr = node.attr
         if attr in held.model.raise_relationships:
             self._raise_read(node, held)
@@ -70,9 +70,10 @@ class LazyLoadInAsync(_HeldObjects):
 @register
 class ExpiredAttributeAfterCommit(_HeldObjects):
     code = "DBS015"
-    name = "expired-attribute-after-commit"
+    name = "expired-or-detached-read"
     summary = ("in async def, an attribute of an ORM object read (or the object returned) after "
-               "await commit()/rollback() expired it: MissingGreenlet")
+               "await commit()/rollback() expired it: MissingGreenlet; or one that needs a load after its "
+               "session closed: DetachedInstanceError")
 
     def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
         if how == "commit" and flavour.expire_on_commit is not True:
@@ -82,6 +83,9 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
                 held.expired_by = held.expired_by or how
 
     def _read(self, node: ast.Attribute, held: Held) -> None:
+        if held.detached_by is not None:
+            self._detached_read(node, held)
+            return
         if held.expired_by is None or node.attr in _NO_IO_ATTRS:
             return
         if held.model is not None and (node.attr in held.model.lazy_relationships
@@ -89,6 +93,27 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
                                        or node.attr in held.model.raise_relationships):
             return  # a lazy relationship: DBS014's
         self._report(node, node.value.id, held, f"reading '{node.value.id}.{node.attr}'")
+
+    def _detached_read(self, node: ast.Attribute, held: Held) -> None:
+        """Decision 3: after its session closed, an object loads nothing: an expired attribute or a
+        relationship no option loaded raises DetachedInstanceError (a loaded one reads fine)."""
+        attr, obj, model = node.attr, node.value.id, held.model
+        if attr in _NO_IO_ATTRS or "*" in held.reported or attr in held.reported:
+            return
+        unloaded = model is not None and held.eager is not None and attr not in held.eager and (
+            attr in model.lazy_relationships or attr in model.identity_map_relationships
+            or attr in model.raise_relationships)
+        if held.expired_by is not None:
+            why = f"the {held.expired_by} before it expired every attribute of '{obj}'"
+            held.reported.add("*")
+        elif unloaded:
+            why = f"the '{attr}' relationship of {model.name} was not loaded with it"
+            held.reported.add(attr)
+        else:
+            return
+        self.report(node, f"reading '{obj}.{attr}' after {held.detached_by}: {why}, and a detached object cannot "
+                          f"load it: DetachedInstanceError; read what you need while the session is open, or "
+                          f"load it with the query")
 
     def visit_Return(self, node: ast.Return) -> None:
         scope = self._scope()
