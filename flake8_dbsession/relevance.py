@@ -88,3 +88,19 @@ def _imports_or_factories(source: str, settings: Settings) -> bool:
     if imported & SESSION_MODULE_NAMES:
         return True
     return any(settings.session_named(name) for name in imported)
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+_DOT_NEXT = re.compile(r"\s*\.")
+
+
+def reads_attribute_of(name: str, source: str) -> bool:
+    """Does the text read an attribute of ``name`` (``db.session``, ``Session .query``)? Found
+    with ``str.find``: a regex starting with ``\\b`` tries every position of the text."""
+    start = source.find(name)
+    while start != -1:
+        end = start + len(name)
+        if (start == 0 or not _WORD_CHARACTER.match(source[start - 1])) and _DOT_NEXT.match(source, end):
+            return True
+        start = source.find(name, end)
+    return False

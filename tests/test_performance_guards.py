@@ -367,7 +367,7 @@ def test_the_analysis_of_a_file_holds_the_collector_off_and_gives_it_back(projec
     ("Session()\n", False),  # called, not read: not a receiver of the helper's own query
 ])
 def test_a_module_session_counts_only_where_the_file_reads_an_attribute_of_it(source, used):
-    from flake8_dbsession.rules.held_connections import _used_as_receiver
+    from flake8_dbsession.relevance import reads_attribute_of as _used_as_receiver
 
     name = "NEW_SESSION" if "NEW_SESSION" in source else "Session" if "Session" in source else "db"
     assert _used_as_receiver(name, source) is used

@@ -25,6 +25,11 @@ class ModelClass:
     raise_on_sql_relationships: frozenset[str] = frozenset()  # those of them declared "raise_on_sql"
     raise_on_sql_scalars: frozenset[str] = frozenset()
 
+    @property
+    def loading(self) -> frozenset[str]:
+        """The relationships whose read, unloaded, asks the session for them (lazily or to refuse)."""
+        return self.lazy_relationships | self.identity_map_relationships | self.raise_relationships
+
 
 def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) -> ModelClass:
     """The relationships of a mapped class, and which of them lazy-load with I/O for certain.

@@ -99,11 +99,13 @@ class Summaries(SessionEffects):
         """``read(node)``, once per node and question for this file: a body asked about by every
         call in it is walked once. The node is kept with its answer (an evicted module's trees are
         rebuilt, and a new node may get a dropped one's id)."""
-        key = (what, id(node))
-        hit = self._facts.get(key)
-        if hit is None or hit[0] is not node:
-            hit = self._facts[key] = (node, read(node))
-        return hit[1]
+        if not self._already_read(what, node):
+            self._facts[(what, id(node))] = (node, read(node))
+        return self._facts[(what, id(node))][1]
+
+    def _already_read(self, what: str, node: ast.AST) -> bool:
+        hit = self._facts.get((what, id(node)))
+        return hit is not None and hit[0] is node
 
     def nodes(self, func: ast.AST) -> list[ast.AST]:
         """:func:`own_nodes` of a body, walked once for every question of this file."""
@@ -127,8 +129,7 @@ class Summaries(SessionEffects):
         return self._read_once("locals", func, self._local_classes), self.imports(func)
 
     def _local_classes(self, func: ast.AST) -> dict[str, ast.expr]:
-        walked = self._facts.get(("nodes", id(func)))
-        if (walked is None or walked[0] is not func) and not types_locals(own_statements(func)):
+        if not self._already_read("nodes", func) and not types_locals(own_statements(func)):
             return {}  # no statement binds a stated class: the body's expressions need no walk
         return local_classes(func, self.nodes(func))
 

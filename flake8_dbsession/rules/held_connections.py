@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 
 from flake8_dbsession.findings import source_text
 from flake8_dbsession.model import api, wrappers
@@ -16,6 +15,7 @@ from flake8_dbsession.model.ownership import last_use
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalDef
 from flake8_dbsession.model.session_effects import HOLDERS, holds_connection, module_flavour
 from flake8_dbsession.model.syntax import names_null_pool
+from flake8_dbsession.relevance import reads_attribute_of
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.callee_wrappers import wraps_and_queries
@@ -31,22 +31,6 @@ def _module_session(model, name: str) -> bool:
     """Is module-level ``name`` a session, a registry or Flask-SQLAlchemy's extension object?"""
     flavour = module_flavour(model, ast.Name(id=name, ctx=ast.Load()))
     return flavour is not None and (holds_connection(flavour) or flavour.kind is Kind.EXTENSION)
-
-
-def _used_as_receiver(name: str, source: str) -> bool:
-    """Does the text read an attribute of ``name`` (``db.session``, ``Session.query``)? The only
-    way a function's own query reaches a module-level session (see ``global_io``)."""
-    start = source.find(name)
-    while start != -1:  # str.find, not a regex: one that starts with \b tries every position
-        end = start + len(name)
-        if (start == 0 or not _IDENTIFIER.match(source[start - 1])) and _DOT.match(source, end):
-            return True
-        start = source.find(name, end)
-    return False
-
-
-_IDENTIFIER = re.compile(r"\w")
-_DOT = re.compile(r"\s*\.")
 
 
 _STREAMING_RESPONSES = {"starlette.responses.StreamingResponse", "fastapi.responses.StreamingResponse",
@@ -393,7 +377,7 @@ class SessionHeldAcrossIO(AcrossCalls):
             found = self._has_module_sessions = any(
                 _module_session(model, name) for name, b in model.module_scope.names.items()
                 if (isinstance(b, Flavour) or isinstance(b, (Imported, Deferred)) and settings.session_named(name))
-                and (source is None or _used_as_receiver(name, source)))
+                and (source is None or reads_attribute_of(name, source)))
         return found
 
     def _may_be_slow(self, node: ast.Call) -> bool:

@@ -106,10 +106,13 @@ class SlowCallDetector:
         ``self`` attribute, a typed local or an annotated parameter; None for any other call."""
         if not isinstance(func, ast.Attribute) or not self.summaries.defines(func.attr):
             return None
-        key = (id(self.local_function), id(self_class), "typed", _key(func.value))
+        key = self._typed_key(func.value, self_class)
         if key not in self._callees:
             self._callees[key] = self._receiver_classes(func.value, self_class, attr_classes)
         return self._callees[key]
+
+    def _typed_key(self, value: ast.expr, self_class) -> tuple:
+        return id(self.local_function), id(self_class), "typed", _key(value)
 
     def _receiver_classes(self, value: ast.expr, self_class, attr_classes) -> list | None:
         if isinstance(value, ast.Name) and value.id in ("self", "cls") and self_class is not None:
@@ -170,7 +173,7 @@ class SlowCallDetector:
             method = method_of(instance.cls, func.attr)
             return [Callee(method, self.qualname, None, ClassRef(instance.cls, self.qualname, None))] \
                 if method is not None else []
-        asked = (id(self.local_function), id(self_class), "typed", _key(value))
+        asked = self._typed_key(value, self_class)
         # slow_call asked first, and a receiver it found untyped is not worked out again
         typed = None if asked in self._callees and self._callees[asked] is None \
             else self._receiver_classes(value, self_class, attr_classes)

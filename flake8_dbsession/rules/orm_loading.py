@@ -88,9 +88,7 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
             return
         if held.expired_by is None or node.attr in _NO_IO_ATTRS:
             return
-        if held.model is not None and (node.attr in held.model.lazy_relationships
-                                       or node.attr in held.model.identity_map_relationships
-                                       or node.attr in held.model.raise_relationships):
+        if held.model is not None and node.attr in held.model.loading:
             return  # a lazy relationship: DBS014's
         self._report(node, node.value.id, held, f"reading '{node.value.id}.{node.attr}'")
 
@@ -100,9 +98,7 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         attr, obj, model = node.attr, node.value.id, held.model
         if attr in _NO_IO_ATTRS or "*" in held.reported or attr in held.reported:
             return
-        unloaded = model is not None and held.eager is not None and attr not in held.eager and (
-            attr in model.lazy_relationships or attr in model.identity_map_relationships
-            or attr in model.raise_relationships)
+        unloaded = model is not None and held.eager is not None and attr not in held.eager and attr in model.loading
         if held.expired_by is not None:
             why = f"the {held.expired_by} before it expired every attribute of '{obj}'"
             held.reported.add("*")
