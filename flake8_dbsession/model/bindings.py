@@ -5,6 +5,7 @@ adds the questions rules ask about the bindings."""
 from __future__ import annotations
 
 import ast
+import copy
 from dataclasses import replace
 
 from flake8_dbsession.findings import source_text
@@ -169,8 +170,13 @@ class Bindings:
                 return TypeAlias(value.args[1])  # AsyncSession = NewType("AsyncSession", _AsyncSession)
             if isinstance(value.func, ast.Name):
                 cls = self.scope.names.get(value.func.id)
+                if isinstance(cls, LocalDef) and isinstance(cls.node.returns, ast.Name):
+                    cls = self.scope.names.get(cls.node.returns.id)  # _db = get_new_db() -> Database
                 if isinstance(cls, LocalClass):
                     return Instance(cls.node)
+            wrapped = _context_manager_of(value, self.qualname, self.scope)
+            if wrapped is not None:
+                return wrapped
         flavour = self._try(lambda: self.flavour(value),
                             Deferred("value", value, self.scope, declared=declared, name=name))
         if flavour is not None:
@@ -286,6 +292,19 @@ class Bindings:
             if checks - func.checked:
                 func.checked.update(checks)
                 self._memo.clear()  # answers about those objects change from here on
+
+
+def _context_manager_of(value: ast.Call, qualname, scope: Scope) -> LocalDef | None:
+    """``get_session_ctx = asynccontextmanager(get_session)``: the generator, as if decorated."""
+    if not (len(value.args) == 1 and isinstance(value.args[0], ast.Name)
+            and (qualname(value.func) or "") in ("contextlib.contextmanager", "contextlib.asynccontextmanager")):
+        return None
+    generator = scope.names.get(value.args[0].id)
+    if not isinstance(generator, LocalDef):
+        return None
+    decorated = copy.copy(generator.node)
+    decorated.decorator_list = [value.func, *generator.node.decorator_list]
+    return LocalDef(decorated)
 
 
 def _prefer_construction(built: Flavour, declared: Flavour | None, name: str) -> Flavour:

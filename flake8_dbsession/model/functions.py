@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from flake8_dbsession.model import sqla_names
 from flake8_dbsession.model.flavour import Flavour, Kind
-from flake8_dbsession.model.scopes import Imported, LocalDef, Scope
+from flake8_dbsession.model.scopes import Imported, Instance, LocalDef, Scope
 from flake8_dbsession.model.syntax import called_name, method_of
 from flake8_dbsession.model.walk import own_nodes, walk
 
@@ -55,6 +55,9 @@ class FunctionProducts:
             return None
         if isinstance(expr, ast.Attribute):
             method = self._own_method(expr)
+            if method is None and isinstance(expr.value, ast.Name):
+                instance = model.scope.lookup(expr.value.id)[1]  # _db.get_session() with _db = Database()
+                method = method_of(instance.cls, expr.attr) if isinstance(instance, Instance) else None
             if method is not None:
                 return self.of_function(method)
             qualname = model.qualname(expr)
