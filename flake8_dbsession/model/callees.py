@@ -87,6 +87,13 @@ def as_function(node: ast.Lambda, name: str) -> ast.FunctionDef:
     return func
 
 
+def summary_key(callee: Callee) -> tuple:
+    """Where a callee is, as the summary caches key their answers: its module, its position and
+    the class ``self`` is (one body summarised per class it runs for)."""
+    owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
+    return callee.path, callee.node.lineno, callee.node.col_offset, owner
+
+
 def step(callee: Callee, node: ast.AST, note: str) -> Related:
     return Related(callee.path or "", getattr(node, "lineno", 1), getattr(node, "col_offset", 0), note)
 

@@ -4,7 +4,7 @@ imported."""
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flake8_dbsession.model.syntax import called_name
 
@@ -24,6 +24,10 @@ class ModelClass:
     raise_relationships: frozenset[str] = frozenset()
     raise_on_sql_relationships: frozenset[str] = frozenset()  # those of them declared "raise_on_sql"
     raise_on_sql_scalars: frozenset[str] = frozenset()
+    # relationship -> the name of the class it holds ('ChatComment' of relationship("ChatComment"),
+    # of Mapped[list["ChatComment"]]), looked up where the class is defined
+    targets: dict[str, str] = field(default_factory=dict, compare=False)
+    module: object = field(default=None, compare=False)  # where it is defined (set by its reader)
 
     @property
     def loading(self) -> frozenset[str]:
@@ -41,6 +45,7 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
     has_fk = any(called_name(n) == "ForeignKey" or (isinstance(n, ast.keyword) and n.arg == "foreign_key")
                  for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign)) for n in ast.walk(stmt))
     lazy, names, scalars, raising, on_sql, raising_scalars = set(), set(), set(), set(), set(), set()
+    targets: dict[str, str] = {}
     for stmt in cls.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             target, value, annotation = stmt.targets[0].id, stmt.value, None
@@ -51,6 +56,9 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
         if not _is_relationship(value, qualname_of):
             continue
         names.add(target)
+        held = _target_name(value, annotation)
+        if held:
+            targets[target] = held
         keywords = {kw.arg: kw.value for kw in value.keywords if kw.arg}
         extra = keywords.get("sa_relationship_kwargs")
         if isinstance(extra, ast.Dict):
@@ -84,14 +92,45 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
             raising |= inherited.raise_relationships
             on_sql |= inherited.raise_on_sql_relationships
             raising_scalars |= inherited.raise_on_sql_scalars
+            targets = {**inherited.targets, **targets}
     for other in siblings:
         for name, is_lazy in _backrefs_onto(cls.name, other, qualname_of):
             names.add(name)
+            targets.setdefault(name, other.name)
             if is_lazy:
                 lazy.add(name)
     return ModelClass(cls.name, frozenset(lazy), frozenset(names), frozenset(scalars - lazy),
                       frozenset(raising - lazy - scalars), frozenset(on_sql - lazy - scalars),
-                      frozenset(raising_scalars - lazy - scalars))
+                      frozenset(raising_scalars - lazy - scalars), targets)
+
+
+def _target_name(value: ast.Call, annotation: ast.expr | None) -> str | None:
+    """The class a relationship holds: its first argument (``"ChatComment"``, ``ChatComment``,
+    ``"models.ChatComment"``), else the class its annotation names (``Mapped[list["X"]]``,
+    ``Optional["X"]``, ``"X" | None``)."""
+    first = value.args[0] if value.args else next((kw.value for kw in value.keywords if kw.arg == "argument"), None)
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value.rsplit(".", 1)[-1].strip() or None
+    if isinstance(first, (ast.Name, ast.Attribute)):
+        return first.id if isinstance(first, ast.Name) else first.attr
+    node = annotation
+    for _ in range(4):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return None
+            continue
+        if isinstance(node, ast.Subscript):
+            inner = node.slice
+            node = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+        elif isinstance(node, ast.BinOp):  # "X" | None
+            node = node.left if not (isinstance(node.left, ast.Constant) and node.left.value is None) else node.right
+        else:
+            break
+    if isinstance(node, ast.Name) and node.id not in _COLLECTION_TYPES and node.id not in ("Optional", "Mapped"):
+        return node.id
+    return None
 
 
 def _collection(keywords: dict[str, ast.expr], annotation: ast.expr | None) -> bool:

@@ -10,7 +10,7 @@ import copy
 
 from flake8_dbsession.findings import Related, source_text
 from flake8_dbsession.model import api
-from flake8_dbsession.model.callees import Callee, receiving_parameter, self_name, step
+from flake8_dbsession.model.callees import Callee, receiving_parameter, self_name, step, summary_key
 from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.ownership import session_calls
 from flake8_dbsession.model.syntax import all_args, method_of, query_receiver
@@ -41,8 +41,7 @@ class SessionEffects:
         or close). Keys are the source text as the function spells it."""
         func = callee.node
         cache = _global_cache if callee.path is not None else self._local_global
-        owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
-        key = (callee.path, func.lineno, func.col_offset, owner)
+        key = summary_key(callee)
         if key in cache:
             return cache[key]
         cache[key] = ()
@@ -80,8 +79,7 @@ class SessionEffects:
         parameter handed on, by position or keyword, to a callee that does (the steps, in order);
         None when there is no such evidence."""
         func = callee.node
-        owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
-        key = (callee.path, func.lineno, func.col_offset, owner, param, api_name)
+        key = (*summary_key(callee), param, api_name)
         cache = self._local_params
         if key in cache:
             return cache[key]
@@ -134,9 +132,8 @@ class SessionEffects:
         func = callee.node
         if not isinstance(func, ast.AsyncFunctionDef) or depth > MAX_GLOBAL_DEPTH:
             return None
-        owner = (callee.owner.name, callee.owner.lineno) if callee.owner else None
         cache = _coroutine_cache if callee.path is not None else self._local_coroutine
-        key = (callee.path, func.lineno, func.col_offset, owner)
+        key = summary_key(callee)
         if key in cache:
             return cache[key]
         cache[key] = None

@@ -24,7 +24,7 @@ import ast
 from typing import Callable
 
 from flake8_dbsession.findings import Related, source_text
-from flake8_dbsession.model import app_state, import_reach, session_effects
+from flake8_dbsession.model import app_state, import_reach, object_reads, session_effects
 from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath are this layer's answers
     Callee, SlowPath, is_abstract, iterated_calls, local_functions, receiving_parameter, returned_functions,
     self_name, step)
@@ -34,6 +34,7 @@ from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
 from flake8_dbsession.model.scopes import Instance, LocalDef
+from flake8_dbsession.model.object_reads import ObjectReads
 from flake8_dbsession.model.session_effects import SessionEffects, module_flavour  # noqa: F401
 from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
 from flake8_dbsession.model.syntax import all_args, assigned_names, last_name, method_of
@@ -54,10 +55,11 @@ def forget() -> None:
     _calls_parameter_cache.clear()
     _state_cache.clear()
     session_effects.forget()
+    object_reads.forget()
     import_reach.forget()
 
 
-class Summaries(SessionEffects):
+class Summaries(SessionEffects, ObjectReads):
     """The summary layer for one linted file: ``classes`` resolves class expressions, ``hierarchy``
     finds subclasses, ``definition`` maps a first-party qualified name to (binding, facts),
     ``worth_reading`` says whether another module may make slow calls at all (its text)."""
@@ -76,6 +78,7 @@ class Summaries(SessionEffects):
         self._local_coroutine: dict[tuple, tuple[Related, ...] | None] = {}
         self._local_params: dict[tuple, tuple[Related, ...] | None] = {}
         self._local_dispatch: dict[tuple, tuple | None] = {}
+        self._local_reads: dict[tuple, dict] = {}  # object_reads' answers about this file
         self._facts: dict[tuple[str, int], tuple[ast.AST, object]] = {}  # see _read_once
 
     # ------------------------------------------------------------------ text gates

@@ -12,16 +12,18 @@ import ast
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
+from flake8_dbsession.findings import Related
+from flake8_dbsession.model.callees import Callee
 from flake8_dbsession.model.orm_classes import ModelClass, model_class
 from flake8_dbsession.model.syntax import called_name, target_names
 from flake8_dbsession.model.scopes import Imported, LocalClass
-from flake8_dbsession.rules.base import Rule
+from flake8_dbsession.rules.across_calls import AcrossCalls
+from flake8_dbsession.rules.io_calls import location
 
 _EAGER = {"selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager", "defaultload"}
 _NOT_LAZY_IO = {"selectin", "joined", "subquery", "immediate", "raise", "raise_on_sql", "noload", "write_only",
                 "dynamic", False}
 _LAZY_OPTIONS = {"lazyload", "raiseload", "noload"}
-_STATEMENT_BUILDERS = {"select", "where", "options", "filter", "filter_by", "order_by", "limit", "join"}
 # what a result's method gives: 'rows' (a Result of select(Model)), 'many' (objects: a
 # ScalarResult, a list), 'one' (an object)
 _RESULT_STEPS = {
@@ -38,11 +40,13 @@ _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state"
 
 @dataclass
 class Held:
-    """An ORM object an async session holds, bound to a local name."""
+    """An ORM object an async session holds, bound to a local name (or reached from one through
+    loaded relationships: ``m.comment`` of a mention loaded with ``selectinload(M.comment)``)."""
 
     session: str  # source text of the session ('db')
     model: ModelClass | None
-    eager: frozenset[str] | None  # relationships loaded with it; None: options we cannot read
+    # relationship paths loaded with it ('comment', 'comment.author'); None: options we cannot read
+    eager: frozenset[str] | None
     persistent: bool = True  # loaded, or added and then flushed/committed
     added: bool = False
     constructor: ast.expr | None = None  # x = Model(...): the class is looked up when x is added
@@ -50,11 +54,20 @@ class Held:
     # how its session was closed ("the 'async with' block of 'db' ended on line 12", "'db.close()'"):
     # it is detached, and a read that needs a load raises DetachedInstanceError (decision 3)
     detached_by: str | None = None
+    # what was reported, by relationship path from the loaded object (shared with the objects
+    # reached from it: one finding per object and path)
     reported: set[str] = field(default_factory=set)
+    path: str = ""  # the relationships followed from the loaded object to this one ('comment.')
+    root: "Held | None" = None  # the object the query loaded (None: this one)
 
     def element(self) -> "Held":
         """An element of a list of loaded objects: loaded, and detached, as the list is."""
-        return Held(self.session, self.model, self.eager, detached_by=self.detached_by)
+        return Held(self.session, self.model, self.eager, detached_by=self.detached_by, path=self.path,
+                    root=self.root)
+
+    @property
+    def loaded(self) -> "Held":
+        return self.root or self
 
 
 class _Module(NamedTuple):
@@ -63,9 +76,10 @@ class _Module(NamedTuple):
     qualname_of: Callable[[ast.expr], str | None]
     lookup: Callable[[str], object]
     classes: list[ast.ClassDef]
+    name: str | None = None  # the module's qualified name; None: the linted file
 
 
-class _HeldObjects(Rule):
+class _HeldObjects(AcrossCalls):
     """Shared: what each name of the async function being walked holds."""
 
     def __init__(self, file) -> None:
@@ -77,10 +91,14 @@ class _HeldObjects(Rule):
         self._classes: dict[str, ModelClass | None] = {}
         self._constants: dict[str, ast.expr] = {}  # module-level OPTIONS = [...] for .options(*OPTIONS)
         self._module_classes: list[ast.ClassDef] = []
+        self._module_defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
 
     # ------------------------------------------------------------------ context
     def visit_Module(self, node: ast.Module) -> None:
         self._module_classes = [stmt for stmt in node.body if isinstance(stmt, ast.ClassDef)]
+        # the module's functions, for calls to one defined further down (not bound yet in the walk)
+        self._module_defs = {stmt.name: stmt for stmt in node.body
+                             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))}
         for stmt in node.body:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                     and isinstance(stmt.value, (ast.List, ast.Tuple)):
@@ -106,18 +124,20 @@ class _HeldObjects(Rule):
             return None
         binding = self.model.scope.lookup(expr.id)[1]
         if isinstance(binding, LocalClass):
-            key = f"<local>.{expr.id}.{binding.node.lineno}"
-            if key not in self._classes:
-                self._classes[key] = None  # a class that inherits from itself: no answer
-                here = _Module(self.model.qualname, lambda name: self.model.scope.lookup(name)[1],
-                               self._module_classes)
-                self._classes[key] = self._mapped(binding.node, here, 0)
-            return self._classes[key]
+            return self._local_model(binding)
         resolver = self.file.project_resolver
         if isinstance(binding, Imported) and resolver is not None:
             return resolver.remember("model-class", binding.qualname,
                                      lambda: self._imported_class(binding.qualname, 0))
         return None
+
+    def _local_model(self, binding: LocalClass) -> ModelClass | None:
+        key = f"<local>.{binding.node.name}.{binding.node.lineno}"
+        if key not in self._classes:
+            self._classes[key] = None  # a class that inherits from itself: no answer
+            here = _Module(self.model.qualname, lambda name: self.model.scope.lookup(name)[1], self._module_classes)
+            self._classes[key] = self._mapped(binding.node, here, 0)
+        return self._classes[key]
 
     def _mapped(self, cls: ast.ClassDef, module: _Module, depth: int) -> ModelClass:
         """The class's relationships, with those of its bases (mixins, abstract bases; bounded)
@@ -131,7 +151,9 @@ class _HeldObjects(Rule):
             if isinstance(found, Imported):
                 return self._imported_class(found.qualname, depth + 1)
             return None
-        return model_class(cls, module.qualname_of, base_model, [c for c in module.classes if c is not cls])
+        found = model_class(cls, module.qualname_of, base_model, [c for c in module.classes if c is not cls])
+        found.module = module.name or "<local>"  # plain data: the answer outlives the module's tree
+        return found
 
     def _imported_class(self, qualname: str, depth: int) -> ModelClass | None:
         resolver = self.file.project_resolver
@@ -141,33 +163,54 @@ class _HeldObjects(Rule):
         if not (isinstance(found, LocalClass) and facts is not None):
             return None
         names = facts.scope.names
-        module = _Module(facts.model.qualname, names.get,
-                         [b.node for b in names.values() if isinstance(b, LocalClass)])
+        project = self.file.project
+        name = (project.module_name(facts.path) if project is not None else None) or qualname.rsplit(".", 1)[0]
+        module = _Module(facts.model.qualname, names.get, [b.node for b in names.values() if isinstance(b, LocalClass)],
+                         name)
         return self._mapped(found.node, module, depth)
 
     # ------------------------------------------------------------------ statements and loads
-    def _statement(self, stmt: ast.expr) -> tuple[ModelClass | None, frozenset[str] | None] | None:
-        """``select(Model).where(...).options(selectinload(Model.items))`` -> (Model, {'items'})."""
+    def _statement_parts(self, stmt: ast.expr) -> tuple[ast.Call, tuple[ast.expr, ...]] | None:
+        """``select(Model).where(...).options(selectinload(Model.items))`` -> (the ``select`` call,
+        its options). A chain may start from a statement bound above (``query = query.filter(...)``),
+        or be a DML statement returning objects (``update(M)....returning(M)``)."""
         options: list[ast.expr] = []
+        returning = None
         node = stmt
-        for _ in range(2):  # stmt = select(...).options(...); ... execute(stmt.where(...))
-            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                if node.func.attr == "options":
-                    options += node.args
-                node = node.func.value
-            if not isinstance(node, ast.Name):
-                break
-            node = self._statements.get(id(self.model.function_scope), {}).get(node.id)
-        if not (isinstance(node, ast.Call) and (self.model.qualname(node.func) or "").split(".")[0]
-                in ("sqlalchemy", "sqlmodel") and called_name(node.func) == "select" and len(node.args) == 1):
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr == "options":
+                options += node.args
+            elif node.func.attr == "returning":
+                returning = node.args[0] if len(node.args) == 1 else False
+            node = node.func.value
+        if isinstance(node, ast.Name):
+            found = self._statements.get(id(self.model.function_scope), {}).get(node.id)
+            return (found[0], found[1] + tuple(options)) if found is not None else None
+        if not (isinstance(node, ast.Call) and len(node.args) == 1
+                and (self.model.qualname(node.func) or "").split(".")[0] in ("sqlalchemy", "sqlmodel")):
             return None
-        model = self._model(node.args[0])
+        name = called_name(node.func)
+        if name == "select":
+            return node, tuple(options)
+        if name in ("update", "insert", "delete") and returning is not None and returning is not False:
+            # the objects RETURNING gives are in the session, with no relationship loaded
+            return ast.Call(func=node.func, args=[returning], keywords=[]), ()
+        return None
+
+    def _statement(self, stmt: ast.expr) -> tuple[ModelClass | None, frozenset[str] | None] | None:
+        """(Model, {'items'}) for a statement that loads objects of a mapped class."""
+        parts = self._statement_parts(stmt)
+        if parts is None:
+            return None
+        model = self._model(parts[0].args[0])
         if model is None:
             return None
-        return model, self._eager(options)
+        return model, self._eager(list(parts[1]))
 
     def _eager(self, options: list[ast.expr]) -> frozenset[str] | None:
-        covered = set()
+        """The relationship paths loader options load: ``selectinload(A.b).joinedload(B.c)`` ->
+        {'b', 'b.c'}; None when an option cannot be read (then it may load anything)."""
+        covered: set[str] = set()
         for option in options:
             if isinstance(option, ast.Starred):
                 constant = self._constants.get(option.value.id) if isinstance(option.value, ast.Name) else None
@@ -178,22 +221,96 @@ class _HeldObjects(Rule):
                     return None
                 covered |= inner
                 continue
+            chain: list[tuple[str, list[ast.expr]]] = []  # outermost first
             first = option
             while isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute) \
                     and isinstance(first.func.value, ast.Call):
-                first = first.func.value  # selectinload(A.b).selectinload(B.c): A.b comes first
+                chain.append((first.func.attr, first.args))
+                first = first.func.value
             if not (isinstance(first, ast.Call) and called_name(first.func) in _EAGER | _LAZY_OPTIONS):
                 return None  # an option we cannot read: assume it covers everything
-            if called_name(first.func) not in _EAGER:
-                continue
-            for arg in first.args:
-                if isinstance(arg, ast.Attribute):
-                    covered.add(arg.attr)
-                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    if arg.value == "*":
-                        return None
-                    covered.add(arg.value)
+            chain.append((called_name(first.func), first.args))
+            prefix = ""
+            for loader, args in reversed(chain):
+                if loader not in _EAGER | _LAZY_OPTIONS:
+                    break  # load_only(...), options(...): columns, or nested options not followed
+                names = []
+                for arg in args:
+                    if isinstance(arg, ast.Attribute):
+                        names.append(arg.attr)
+                    elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        if arg.value == "*":
+                            return None
+                        names += [p for p in arg.value.split(".") if p]
+                if not names:
+                    break
+                for name in names:
+                    prefix += name
+                    if loader in _EAGER:
+                        covered.add(prefix)
+                    prefix += "."
         return frozenset(covered)
+
+    # ------------------------------------------------------------------ objects reached from objects
+    def _target(self, model: ModelClass, attr: str) -> ModelClass | None:
+        """The mapped class the relationship ``attr`` of ``model`` holds, looked up where
+        ``model`` is defined; None when it cannot be found."""
+        name = model.targets.get(attr)
+        if not name or not model.module:
+            return None
+        if model.module == "<local>":
+            scope = self.model.module_scope
+            found = scope.names.get(name) if scope is not None else None
+            if isinstance(found, LocalClass):
+                return self._local_model(found)
+            if isinstance(found, Imported):
+                resolver = self.file.project_resolver
+                return resolver.remember("model-class", found.qualname,
+                                         lambda: self._imported_class(found.qualname, 0)) if resolver else None
+            return None
+        resolver = self.file.project_resolver
+        if resolver is None:
+            return None
+        qualname = f"{model.module}.{name}"
+        return resolver.remember("model-class", qualname, lambda: self._imported_class(qualname, 0))
+
+    def _held_of(self, expr: ast.expr) -> Held | None:
+        """The object ``expr`` holds: a name bound to one, or a relationship loaded with one
+        (``mention.comment`` when the query loaded ``selectinload(M.comment)``)."""
+        if isinstance(expr, ast.Name):
+            scope = self._held.get(id(self.model.function_scope))
+            return scope.get(expr.id) if scope else None
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, (ast.Name, ast.Attribute)):
+            parent = self._held_of(expr.value)
+            return self._derived(parent, expr.attr) if parent is not None else None
+        return None
+
+    def _derived(self, parent: Held, attr: str) -> Held | None:
+        model, eager = parent.model, parent.eager
+        if model is None or eager is None or attr not in eager or attr not in model.relationships \
+                or parent.expired_by is not None or not parent.persistent:
+            return None
+        target = self._target(model, attr)
+        if target is None:
+            return None
+        prefix = attr + "."
+        return Held(parent.session, target, frozenset(p[len(prefix):] for p in eager if p.startswith(prefix)),
+                    detached_by=parent.detached_by, reported=parent.reported, path=parent.path + prefix,
+                    root=parent.loaded)
+
+    def _loaded_classes(self, held: Held) -> set[str]:
+        """The classes whose rows the query of ``held`` put in the session: its own and those of
+        the relationships its options loaded (a many-to-one to one of them may come from the
+        identity map)."""
+        root = held.loaded
+        out = {root.model.name} if root.model is not None else set()
+        for path in root.eager or ():
+            model: ModelClass | None = root.model
+            for step in path.split("."):
+                model = self._target(model, step) if model is not None else None
+            if model is not None:
+                out.add(model.name)
+        return out
 
     def _loaded(self, value: ast.expr) -> tuple[str, tuple] | None:
         """('one' | 'many' | 'rows', (session, model, eager)) for a value that loads objects:
@@ -202,6 +319,10 @@ class _HeldObjects(Rule):
         ``scalars()``, ``unique()``, ``all()``, ``first()``, ``one()``, ``scalar_one()``..."""
         methods: list[str] = []
         node = value.value if isinstance(value, ast.Await) else value
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("list", "sorted") \
+                and len(node.args) == 1 and not node.keywords:
+            inner = self._loaded(node.args[0])  # list(result.scalars().all())
+            return ("many", inner[1]) if inner is not None and inner[0] == "many" else None
         while True:  # syntax first: only a chain's start is worth asking the model about
             if isinstance(node, ast.Name) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                                               and node.func.attr in _LOADERS
@@ -256,9 +377,15 @@ class _HeldObjects(Rule):
             return
         name = node.targets[0].id
         statements = self._statements.setdefault(id(self.model.function_scope), {})
+        parts = self._statement_parts(node.value) if isinstance(node.value, ast.Call) else None
         statements.pop(name, None)
-        if isinstance(node.value, ast.Call) and called_name(node.value) in _STATEMENT_BUILDERS:
-            statements[name] = node.value
+        if parts is not None:
+            statements[name] = parts
+            return
+        if isinstance(node.value, ast.Attribute):
+            held = self._held_of(node.value)  # comment = mention.comment, loaded with it
+            if held is not None:
+                scope[name] = held
             return
         loaded = self._loaded(node.value)
         if loaded is not None:
@@ -306,6 +433,8 @@ class _HeldObjects(Rule):
         directly (``for x in (await s.execute(stmt)).scalars():``)."""
         if isinstance(expr, ast.Name):
             return self._lists.get(id(self.model.function_scope), {}).get(expr.id)
+        if isinstance(expr, ast.Attribute):
+            return self._held_of(expr)  # for v in instance.volumes, loaded with the instance
         loaded = self._loaded(expr)
         if loaded is None or loaded[0] != "many":
             return None
@@ -314,7 +443,13 @@ class _HeldObjects(Rule):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
+        if (node.args or node.keywords) and self._held.get(id(self.model.function_scope)) \
+                and self.model.in_async_function:
+            self._handing_on(node)
         if not (isinstance(func, ast.Attribute) and func.attr in _SESSION_STEPS and isinstance(func.value, ast.Name)):
+            if isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name) \
+                    and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
+                self._appended(func.value.id, node.args[0].id)
             return  # cheap: most calls are none of these
         scope = self._scope()
         if scope is None:
@@ -350,8 +485,81 @@ class _HeldObjects(Rule):
             if isinstance(names, (ast.List, ast.Tuple)) and held.eager is not None:
                 held.eager = held.eager | {e.value for e in names.elts if isinstance(e, ast.Constant)}
 
+    def _appended(self, target: str, name: str) -> None:
+        """``to_delete.append(volume)``: ``to_delete`` holds objects loaded as ``volume`` was (the
+        first list it is given wins; a list of objects of two loads is not followed)."""
+        scope = self._held.get(id(self.model.function_scope))
+        held = scope.get(name) if scope else None
+        if held is None or held.model is None or held.constructor is not None or not self.model.in_async_function:
+            return
+        lists = self._lists.setdefault(id(self.model.function_scope), {})
+        known = lists.get(target)
+        if known is None:
+            lists[target] = held.element()
+        elif known.model is not held.model or known.eager != held.eager:
+            lists[target] = Held(held.session, None, None)  # mixed: nothing known
+
     def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
         """DBS015 marks what the commit or rollback expired."""
+
+    # ------------------------------------------------------------------ objects handed on (decision 2)
+    def _handing_on(self, call: ast.Call) -> None:
+        """A held object (or a list of them, or one reached through loaded relationships) given
+        to a call: the paths the call reads from it (its body, its callees, Pydantic validation)
+        are judged here, where the object's load state is known."""
+        handed = []
+        scope = self._held[id(self.model.function_scope)]
+        lists = self._lists.get(id(self.model.function_scope), {})
+        for where, arg in [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]:
+            root = arg
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if not (isinstance(root, ast.Name) and (root.id in scope or root.id in lists)):
+                continue
+            listed = isinstance(arg, ast.Name) and arg.id in lists
+            held = lists[arg.id] if listed else self._held_of(arg)
+            if held is not None:
+                handed.append((where, ast.Name(id=f"{arg.id}[i]") if listed else arg, held))
+        if not handed:
+            return
+        detector = self._detector()
+        targets = detector.callees(call.func, *self._class_context(), any_module=True, overrides=False)
+        if not targets and isinstance(call.func, ast.Name) and call.func.id in self._module_defs \
+                and self.model.scope.lookup(call.func.id)[1] is None:
+            targets = [Callee(self._module_defs[call.func.id], self.model.qualname)]
+        function = self.model.function_scope.node
+        caller = Callee(function, self.model.qualname)
+        for where, arg, held in handed:
+            reads = detector.summaries.call_reads(call, where, targets, caller)
+            for path, steps in sorted(reads.items(), key=lambda item: (item[1][-1].line, item[0])):
+                self._handed_read(call, arg, held, path, steps)
+
+    def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple[Related, ...]) -> None:
+        """``path`` of ``arg`` (holding ``held``) is read through ``call``: each rule decides."""
+
+    def _via(self, steps: tuple[Related, ...], depth: int = 0) -> str:
+        """"via volume_model_to_volume() at app/services/volumes.py:21": where the read is made
+        (for a schema, the field of the ``depth``-th step of the path: ``VolumeOut.user``)."""
+        schema = [s for s in steps if "() " not in s.note and " reads " in s.note]
+        where = schema[min(depth, len(schema) - 1)] if schema and len(schema) == len(steps) else steps[-1]
+        return f"via {where.note.split(' reads ')[0]} at {location(where, self._detector().root)}"
+
+    def _walk(self, held: Held, path: str) -> tuple[Held, str] | None:
+        """Follow ``path`` through the relationships ``held`` loaded: (the object at the first
+        step that is not a loaded relationship, that step), or None when the path reads nothing
+        of a known class."""
+        current = held
+        for attr in path.split("."):
+            model = current.model
+            if model is None or current.eager is None:
+                return None
+            if attr not in current.eager or attr not in model.relationships:
+                return current, attr
+            following = self._derived(current, attr)
+            if following is None:
+                return None
+            current = following
+        return None
 
     def leave_AsyncWith(self, node: ast.AsyncWith) -> None:
         """``async with AsyncSessionLocal() as db:`` closes ``db`` when the block ends: the objects
@@ -373,12 +581,15 @@ class _HeldObjects(Rule):
                 held.detached_by = how
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if not isinstance(node.value, ast.Name):
+        value = node.value
+        while isinstance(value, ast.Attribute):
+            value = value.value
+        if not isinstance(value, ast.Name):
             return
         scope = self._held.get(id(self.model.function_scope))  # only read here: nothing to create
-        if not scope or not self.model.in_async_function:
+        if not scope or value.id not in scope or not self.model.in_async_function:
             return
-        held = scope.get(node.value.id)
+        held = self._held_of(node.value)
         if held is None:
             return
         if isinstance(node.ctx, ast.Store):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 
+from flake8_dbsession.findings import source_text
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.held_objects import _NO_IO_ATTRS, Held, _HeldObjects
 
@@ -34,37 +35,57 @@ class LazyLoadInAsync(_HeldObjects):
     def _read(self, node: ast.Attribute, held: Held) -> None:
         if held.model is None or not held.persistent or held.eager is None or held.detached_by is not None:
             return  # detached: the read raises DetachedInstanceError, DBS015's
-        attr = node.attr
-        if attr in held.model.raise_relationships:
-            self._raise_read(node, held)
+        self._judge(node, held, node.attr, source_text(node.value))
+
+    def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
+        """Decision 2: a relationship the callee (or a schema) reads, judged at the handing-on call."""
+        if not held.persistent or held.detached_by is not None:
+            return
+        found = self._walk(held, path)
+        if found is None:
+            return
+        current, attr = found
+        walked = path.split(".")[:current.path.count(".") - held.path.count(".")]  # the loaded steps
+        obj = ".".join([source_text(arg)] + walked)
+        self._judge(call, current, attr, obj, self._via(steps, len(walked)), steps)
+
+    def _judge(self, node: ast.AST, held: Held, attr: str, obj: str, via: str = "", related: tuple = ()) -> None:
+        """Report ``obj.attr`` when it is a relationship ``held`` did not load and whose read
+        needs the database (decision 1)."""
+        model = held.model
+        if model is None or held.eager is None or attr in held.eager or held.path + attr in held.reported:
+            return
+        read = f"'{obj}.{attr}'" + (f" (read {via})" if via else "")
+        if attr in model.raise_relationships:
+            if held.constructor is not None:
+                return  # built here: what it was given is set, the rest is not asked of the database
+            held.reported.add(held.path + attr)
+            strategy = "raise_on_sql" if attr in model.raise_on_sql_relationships else "raise"
+            unless = " (unless that row is already in the session)" if attr in model.raise_on_sql_scalars else ""
+            self.report(node, f"{read} reads the '{attr}' relationship of {model.name}, declared lazy='{strategy}', "
+                              f"which no option of the query loaded: InvalidRequestError ('{model.name}.{attr}' is "
+                              f"not available due to lazy='{strategy}'){unless}; load it with the query "
+                              f"(options(selectinload({model.name}.{attr})))", related=related)
             return
         # a many-to-one of an object built here loads nothing: assigned, it is set; never set, its
         # foreign key is None and SQLAlchemy answers None without a query (dstack's run_model.gateway)
-        scalar = attr in held.model.identity_map_relationships and held.constructor is None
-        if not (scalar or attr in held.model.lazy_relationships) or attr in held.eager or attr in held.reported:
+        scalar = attr in model.identity_map_relationships and held.constructor is None
+        if not (scalar or attr in model.lazy_relationships):
             return
-        held.reported.add(attr)
-        obj = node.value.id
+        if scalar and self._in_identity_map(held, attr):
+            return
+        held.reported.add(held.path + attr)
         unless = " (unless that row is already in the session)" if scalar else ""
-        self.report(node, f"'{obj}.{attr}' lazy-loads the '{attr}' relationship of {held.model.name} in async "
-                          f"code: the load needs I/O outside the event loop's await and raises MissingGreenlet"
-                          f"{unless}; load it with the query (options(selectinload({held.model.name}.{attr}))), "
-                          f"or read 'await {obj}.awaitable_attrs.{attr}'")
+        awaitable = "" if via else f", or read 'await {obj}.awaitable_attrs.{attr}'"
+        self.report(node, f"{read} lazy-loads the '{attr}' relationship of {model.name} in async code: the load "
+                          f"needs I/O outside the event loop's await and raises MissingGreenlet{unless}; load it "
+                          f"with the query (options(selectinload({model.name}.{attr}))){awaitable}", related=related)
 
-    def _raise_read(self, node: ast.Attribute, held: Held) -> None:
-        """Decision 1b: a ``lazy="raise"`` / ``"raise_on_sql"`` relationship no option loaded.
-        An object built here is left out: what it was given is set, and what it was not given is
-        not asked of the database."""
-        attr, model = node.attr, held.model
-        if attr in held.eager or attr in held.reported or held.constructor is not None:
-            return
-        held.reported.add(attr)
-        strategy = "raise_on_sql" if attr in model.raise_on_sql_relationships else "raise"
-        unless = " (unless that row is already in the session)" if attr in model.raise_on_sql_scalars else ""
-        self.report(node, f"'{node.value.id}.{attr}' reads the '{attr}' relationship of {model.name}, declared "
-                          f"lazy='{strategy}', which no option of the query loaded: InvalidRequestError "
-                          f"('{model.name}.{attr}' is not available due to lazy='{strategy}'){unless}; load it "
-                          f"with the query (options(selectinload({model.name}.{attr})))")
+    def _in_identity_map(self, held: Held, attr: str) -> bool:
+        """A many-to-one to a class whose rows the same query loaded (the instance's project when
+        ``selectinload(Instance.project)`` ran) is likely answered from the identity map: silent."""
+        target = self._target(held.model, attr)
+        return target is not None and target.name in self._loaded_classes(held)
 
 
 @register
@@ -90,21 +111,23 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
             return
         if held.model is not None and node.attr in held.model.loading:
             return  # a lazy relationship: DBS014's
-        self._report(node, node.value.id, held, f"reading '{node.value.id}.{node.attr}'")
+        obj = source_text(node.value)
+        self._report(node, obj, held, f"reading '{obj}.{node.attr}'")
 
     def _detached_read(self, node: ast.Attribute, held: Held) -> None:
         """Decision 3: after its session closed, an object loads nothing: an expired attribute or a
         relationship no option loaded raises DetachedInstanceError (a loaded one reads fine)."""
-        attr, obj, model = node.attr, node.value.id, held.model
-        if attr in _NO_IO_ATTRS or "*" in held.reported or attr in held.reported:
+        attr, obj, model = node.attr, source_text(node.value), held.model
+        key = held.path + attr
+        if attr in _NO_IO_ATTRS or held.path + "*" in held.reported or key in held.reported:
             return
         unloaded = model is not None and held.eager is not None and attr not in held.eager and attr in model.loading
         if held.expired_by is not None:
             why = f"the {held.expired_by} before it expired every attribute of '{obj}'"
-            held.reported.add("*")
+            held.reported.add(held.path + "*")
         elif unloaded:
             why = f"the '{attr}' relationship of {model.name} was not loaded with it"
-            held.reported.add(attr)
+            held.reported.add(key)
         else:
             return
         self.report(node, f"reading '{obj}.{attr}' after {held.detached_by}: {why}, and a detached object cannot "

@@ -18,7 +18,7 @@ def volume_model_to_volume(volume_model: VolumeModel) -> Volume:
     volume = Volume(
         name=volume_model.name,
         project_name=volume_model.project.name,
-        user=volume_model.user.name,  # DBS014
+        user=volume_model.user.name,
         configuration=configuration,
         external=configuration.volume_id is not None,
         provisioning_data=vpd,

@@ -64,7 +64,7 @@ async def process_terminating_job(session: AsyncSession, job_model: JobModel):
                 await stop_container(job_model, jpd, ssh_private_key)
                 if len(instance.volumes) > 0:
                     logger.info("Detaching volumes: %s", [v.name for v in instance.volumes])
-                    await detach_volumes_from_instance(
+                    await detach_volumes_from_instance(  # DBS014
                         project=instance.project,
                         instance=instance,
                         jpd=jpd,

@@ -62,7 +62,7 @@ async def process_idle_volumes():
                     to_delete.append(volume)
 
             if to_delete:
-                await _delete_idle_volumes(session, to_delete)
+                await _delete_idle_volumes(session, to_delete)  # DBS014
 
         finally:
             lockset.difference_update(volume_ids)

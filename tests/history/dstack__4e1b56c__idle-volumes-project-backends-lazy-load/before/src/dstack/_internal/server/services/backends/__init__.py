@@ -49,7 +49,7 @@ async def get_project_backends_with_models(project: ProjectModel) -> List[Backen
     async with _get_project_cache_lock(project.id):
         key = project.id
         project_backends_cache = _BACKENDS_CACHE.setdefault(key, {})
-        for backend_model in project.backends:  # DBS014
+        for backend_model in project.backends:
             cached_backend = project_backends_cache.get(backend_model.type)
             if (
                 cached_backend is not None

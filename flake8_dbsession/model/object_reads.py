@@ -1,0 +1,277 @@
+"""What a function reads from the objects it is given, for the summary layer (decision 2): the
+attribute paths it reads from each parameter (``volume_model.user.name`` -> 'user', 'user.name'),
+itself, through the callees it hands them to, and through Pydantic validation
+(``Schema.model_validate(obj)`` reads each field of ``Schema``, nested schemas as nested paths).
+
+A caller that knows what an object loaded asks which paths a call will read from it; the ORM rules
+judge them against the object's load state. Paths are plain attribute names: which of them are
+relationships is the caller's question (it knows the object's class).
+
+A mixin of :class:`~flake8_dbsession.model.summaries.Summaries`, whose ``targets``, ``nodes``,
+``calls`` and ``classes`` it uses. Names are followed when they are bound once: ``for v in
+instance.volumes`` (an element keeps the path of its collection), ``user = volume.user``. A
+parameter bound again anywhere in the body is not followed.
+"""
+from __future__ import annotations
+
+import ast
+
+from flake8_dbsession.findings import Related
+from flake8_dbsession.model.callees import Callee, receiving_parameter, self_name, step, summary_key
+from flake8_dbsession.model.classes import ClassRef
+from flake8_dbsession.model.syntax import all_args, called_name
+
+MAX_READ_DEPTH = 6
+MAX_SCHEMA_DEPTH = 3
+# Pydantic's ways of reading an object's attributes: v2 model_validate (from_attributes), v1 from_orm
+VALIDATORS = frozenset({"model_validate", "from_orm"})
+_SKIP = frozenset({"__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__",
+                   "awaitable_attrs"})
+
+Reads = dict[str, tuple[Related, ...]]  # path -> where it is read (the calls on the way, the read)
+
+_reads_cache: dict[tuple, dict[str, Reads]] = {}
+_schema_cache: dict[tuple, Reads] = {}
+
+
+def forget() -> None:
+    _reads_cache.clear()
+    _schema_cache.clear()
+
+
+class ObjectReads:
+    """Needs ``targets(func, callee)``, ``nodes(func)``, ``calls(func)``, ``imports(func)``,
+    ``classes`` and the per-file cache ``_local_reads``."""
+
+    def parameter_reads(self, callee: Callee, depth: int = 1) -> dict[str, Reads]:
+        """{parameter: {path: steps}} for the attribute paths ``callee`` reads from its parameters."""
+        cache = _reads_cache if callee.path is not None else self._local_reads
+        key = summary_key(callee)
+        if key in cache:
+            return cache[key]
+        cache[key] = {}  # recursion guard
+        cache[key] = found = self._reads_in(callee, depth) if depth <= MAX_READ_DEPTH else {}
+        return found
+
+    def _reads_in(self, callee: Callee, depth: int) -> dict[str, Reads]:
+        func = callee.node
+        nodes = self.nodes(func)
+        me = self_name(func)
+        params = {a.arg for a in all_args(func.args)} - {me}
+        stores: dict[str, int] = {}
+        for node in nodes:
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                stores[node.id] = stores.get(node.id, 0) + 1
+        aliases: dict[str, tuple[str, str]] = {p: (p, "") for p in params if p not in stores}
+        if not aliases:
+            return {}
+        bindings = [(target, value) for node in nodes for target, value in _bindings(node)
+                    if stores.get(target) == 1 and target not in params]
+        for _ in range(3):  # aliases of aliases: for v in p.volumes; u = v.user
+            grew = False
+            for target, value in bindings:
+                if target not in aliases:
+                    found = _resolve(value, aliases)
+                    if found is not None:
+                        aliases[target] = found
+                        grew = True
+            if not grew:
+                break
+        out: dict[str, Reads] = {}
+
+        def add(param: str, path: str, steps: tuple[Related, ...]) -> None:
+            out.setdefault(param, {}).setdefault(path, steps)
+
+        called = {id(call.func) for call in self.calls(func)}
+        for node in nodes:
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr not in _SKIP \
+                    and id(node) not in called:
+                found = _resolve(node, aliases)
+                if found is not None:
+                    add(found[0], found[1], (step(callee, node, f"{callee.name}() reads '{found[1]}'"),))
+        for call in self.calls(func):
+            if called_name(call.func) == "getattr" and len(call.args) >= 2 and isinstance(call.args[1], ast.Constant) \
+                    and isinstance(call.args[1].value, str):
+                found = _resolve(call.args[0], aliases)
+                if found is not None:
+                    path = _join(found[1], call.args[1].value)
+                    add(found[0], path, (step(callee, call, f"{callee.name}() reads '{path}'"),))
+                continue
+            given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+            handed = [(where, found) for where, arg in given for found in [_resolve(arg, aliases)] if found]
+            if not handed:
+                continue
+            where, (param, prefix) = handed[0]
+            if where == 0:
+                for path, steps in self._validated(call, callee).items():
+                    add(param, _join(prefix, path), (step(callee, call, "validates it"),) + steps)
+            targets = self._call_targets(call, callee)
+            if not targets:
+                continue
+            target = targets[0]
+            sub = self.parameter_reads(target, depth + 1)
+            for where, (param, prefix) in handed:
+                received = receiving_parameter(target, call, where)
+                for path, steps in sub.get(received, {}).items() if received else ():
+                    add(param, _join(prefix, path), (step(callee, call, f"calls {target.name}()"),) + steps)
+        return out
+
+    def _call_targets(self, call: ast.Call, callee: Callee) -> list[Callee]:
+        """The bodies a call in ``callee`` runs; in the linted file, a function of the module
+        defined further down too (the walk has not bound it yet)."""
+        targets = self.targets(call.func, callee, any_module=True, overrides=False)
+        if targets or callee.path is not None or not isinstance(call.func, ast.Name) \
+                or call.func.id in self.bound(callee.node):
+            return targets
+        model = getattr(callee.qualname_of, "__self__", None)
+        module = model.module_scope.node if model is not None and model.module_scope is not None else None
+        for stmt in getattr(module, "body", ()):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == call.func.id:
+                return [Callee(stmt, callee.qualname_of)]
+        return []
+
+    def call_reads(self, call: ast.Call, where: int | str, targets: list[Callee], caller: Callee) -> Reads:
+        """The paths ``call`` (made in ``caller``, running ``targets``) reads from its argument
+        ``where`` (a position or a keyword), with the steps from the call on."""
+        out: Reads = {}
+        if where == 0:
+            out.update(self._validated(call, caller))
+        if targets:
+            received = receiving_parameter(targets[0], call, where)
+            for path, steps in self.parameter_reads(targets[0]).get(received, {}).items() if received else ():
+                out.setdefault(path, steps)
+        return out
+
+    # ------------------------------------------------------------------ Pydantic validation
+    def _validated(self, call: ast.Call, caller: Callee) -> Reads:
+        """``Schema.model_validate(obj)`` / ``Schema.from_orm(obj)``: the fields of ``Schema``."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr in VALIDATORS and call.args):
+            return {}
+        cls = self.classes.resolve(func.value, caller.qualname_of, caller.path, self.imports(caller.node))
+        if cls is None:
+            return {}
+        return self.schema_reads(cls)
+
+    def schema_reads(self, cls: ClassRef, depth: int = 0) -> Reads:
+        """The attribute paths validating an object into ``cls`` reads (decision 2): each field
+        by name or ``validation_alias``, nested schemas as nested paths; ``computed_field``s and
+        fields with a ``mode="before"`` (v1 ``pre=True``) validator are not reads."""
+        key = (cls.path, cls.name, cls.lineno)
+        cache = _schema_cache if cls.path is not None else self._local_reads
+        if key in cache:
+            return cache[key]
+        cache[key] = {}
+        out: Reads = {}
+        if depth <= MAX_SCHEMA_DEPTH:
+            for node, owner in self._schema_classes(cls):
+                before = _before_validated(node)
+                if "*" in before:
+                    continue
+                for stmt in node.body:
+                    if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+                        continue
+                    name = stmt.target.id
+                    if name.startswith("_") or name == "model_config" or name in before or name in out \
+                            or called_name(stmt.annotation) == "ClassVar":
+                        continue
+                    read = _alias(stmt.value) or name
+                    here = Related(owner.path or "", stmt.lineno, stmt.col_offset, f"{node.name}.{name} reads '{read}'")
+                    out.setdefault(read, (here,))
+                    nested = _annotated_class(stmt.annotation)
+                    inner = self.classes.resolve(nested, owner.qualname_of, owner.path) if nested is not None else None
+                    if inner is not None and inner != cls:
+                        for path, steps in self.schema_reads(inner, depth + 1).items():
+                            out.setdefault(f"{read}.{path}", (here,) + steps)
+        cache[key] = out
+        return out
+
+    def _schema_classes(self, cls: ClassRef):
+        """``cls`` and its first-party bases, when one of them derives from pydantic's or
+        sqlmodel's base model (else nothing: not a schema)."""
+        chain: list[tuple[ast.ClassDef, ClassRef]] = []
+        pydantic = False
+        current: ClassRef | None = cls
+        for _ in range(4):
+            if current is None:
+                break
+            chain.append((current.node, current))
+            following = None
+            for base in current.node.bases:
+                qualname = current.qualname_of(base) or ""
+                if qualname.split(".")[0] in ("pydantic", "sqlmodel"):
+                    pydantic = True
+                elif following is None:
+                    following = self.classes.resolve(base, current.qualname_of, current.path)
+            current = following if following is not None and following != current else None
+        return chain if pydantic else []
+
+
+def _bindings(node: ast.AST):
+    """(name, the expression whose element or value it gets) for simple bindings."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        yield node.targets[0].id, node.value
+    elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+        yield node.target.id, node.value
+    elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+        yield node.target.id, node.iter  # an element keeps its collection's path
+
+
+def _resolve(expr: ast.expr, aliases: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(parameter, path) an expression reads: ``v.user`` with ``v`` an alias of
+    ``instance.volumes`` -> ('instance', 'volumes.user')."""
+    if isinstance(expr, ast.Name):
+        return aliases.get(expr.id)
+    if isinstance(expr, ast.Attribute):
+        inner = _resolve(expr.value, aliases)
+        return (inner[0], _join(inner[1], expr.attr)) if inner is not None else None
+    if isinstance(expr, ast.Subscript):
+        return _resolve(expr.value, aliases)  # an element of a collection
+    return None
+
+
+def _join(prefix: str, path: str) -> str:
+    return f"{prefix}.{path}" if prefix else path
+
+
+def _alias(value: ast.expr | None) -> str | None:
+    """``Field(validation_alias="owner")`` / ``Field(alias="owner")``: the attribute read."""
+    if isinstance(value, ast.Call) and called_name(value.func) == "Field":
+        for kw in value.keywords:
+            if kw.arg in ("validation_alias", "alias") and isinstance(kw.value, ast.Constant) \
+                    and isinstance(kw.value.value, str):
+                return kw.value.value
+    return None
+
+
+def _before_validated(cls: ast.ClassDef) -> set[str]:
+    """Fields a ``mode="before"`` validator (v1: ``pre=True``) reads first: what it gets is not
+    an attribute read the schema makes."""
+    out: set[str] = set()
+    for stmt in cls.body:
+        for decorator in getattr(stmt, "decorator_list", ()):
+            if not isinstance(decorator, ast.Call) or called_name(decorator.func) not in (
+                    "field_validator", "validator", "model_validator", "root_validator"):
+                continue
+            flags = {kw.arg: kw.value.value for kw in decorator.keywords if isinstance(kw.value, ast.Constant)}
+            before = flags.get("mode") in ("before", "wrap") or flags.get("pre") is True
+            if before:
+                out |= {a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+                if called_name(decorator.func) in ("model_validator", "root_validator"):
+                    out.add("*")
+    return out
+
+
+def _annotated_class(annotation: ast.expr) -> ast.expr | None:
+    """The class an annotation holds: ``Author``, ``Author | None``, ``Optional[Author]``,
+    ``list[Author]``."""
+    node = annotation
+    for _ in range(4):
+        if isinstance(node, ast.Subscript):
+            inner = node.slice
+            node = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+        elif isinstance(node, ast.BinOp):
+            node = node.right if isinstance(node.left, ast.Constant) and node.left.value is None else node.left
+        else:
+            break
+    return node if isinstance(node, (ast.Name, ast.Attribute)) else None
