@@ -58,25 +58,9 @@ class ObjectReads:
         nodes = self.nodes(func)
         me = self_name(func)
         params = {a.arg for a in all_args(func.args)} - {me}
-        stores: dict[str, int] = {}
-        for node in nodes:
-            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                stores[node.id] = stores.get(node.id, 0) + 1
-        aliases: dict[str, tuple[str, str]] = {p: (p, "") for p in params if p not in stores}
-        if not aliases:
+        if not params:
             return {}
-        bindings = [(target, value) for node in nodes for target, value in _bindings(node)
-                    if stores.get(target) == 1 and target not in params]
-        for _ in range(3):  # aliases of aliases: for v in p.volumes; u = v.user
-            grew = False
-            for target, value in bindings:
-                if target not in aliases:
-                    found = _resolve(value, aliases)
-                    if found is not None:
-                        aliases[target] = found
-                        grew = True
-            if not grew:
-                break
+        aliases = _Aliases(params, nodes)
         out: dict[str, Reads] = {}
 
         def add(param: str, path: str, steps: tuple[Related, ...]) -> None:
@@ -86,19 +70,31 @@ class ObjectReads:
         for node in nodes:
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr not in _SKIP \
                     and id(node) not in called:
-                found = _resolve(node, aliases)
+                found = aliases.resolve(node)
                 if found is not None:
                     add(found[0], found[1], (step(callee, node, f"{callee.name}() reads '{found[1]}'"),))
+        for node in nodes:  # writes: x.project = p, recorded as '=project' (the path is then set)
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                found = aliases.resolve(node)
+                if found is not None:
+                    add(found[0], "=" + found[1], (step(callee, node, f"{callee.name}() sets '{found[1]}'"),))
         for call in self.calls(func):
+            if called_name(call.func) == "set_committed_value" and len(call.args) >= 2 \
+                    and isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str):
+                found = aliases.resolve(call.args[0])
+                if found is not None:
+                    path = _join(found[1], call.args[1].value)
+                    add(found[0], "=" + path, (step(callee, call, f"{callee.name}() sets '{path}'"),))
+                continue
             if called_name(call.func) == "getattr" and len(call.args) >= 2 and isinstance(call.args[1], ast.Constant) \
                     and isinstance(call.args[1].value, str):
-                found = _resolve(call.args[0], aliases)
+                found = aliases.resolve(call.args[0])
                 if found is not None:
                     path = _join(found[1], call.args[1].value)
                     add(found[0], path, (step(callee, call, f"{callee.name}() reads '{path}'"),))
                 continue
             given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
-            handed = [(where, found) for where, arg in given for found in [_resolve(arg, aliases)] if found]
+            handed = [(where, found) for where, arg in given for found in [aliases.resolve(arg)] if found]
             if not handed:
                 continue
             where, (param, prefix) = handed[0]
@@ -113,7 +109,8 @@ class ObjectReads:
             for where, (param, prefix) in handed:
                 received = receiving_parameter(target, call, where)
                 for path, steps in sub.get(received, {}).items() if received else ():
-                    add(param, _join(prefix, path), (step(callee, call, f"calls {target.name}()"),) + steps)
+                    path = "=" + _join(prefix, path[1:]) if path.startswith("=") else _join(prefix, path)
+                    add(param, path, (step(callee, call, f"calls {target.name}()"),) + steps)
         return out
 
     def _call_targets(self, call: ast.Call, callee: Callee) -> list[Callee]:
@@ -207,27 +204,59 @@ class ObjectReads:
         return chain if pydantic else []
 
 
-def _bindings(node: ast.AST):
-    """(name, the expression whose element or value it gets) for simple bindings."""
-    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-        yield node.targets[0].id, node.value
-    elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-        yield node.target.id, node.value
-    elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
-        yield node.target.id, node.iter  # an element keeps its collection's path
+_PARAMETER = ast.Pass()  # the binding of a parameter on entry
 
 
-def _resolve(expr: ast.expr, aliases: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
-    """(parameter, path) an expression reads: ``v.user`` with ``v`` an alias of
-    ``instance.volumes`` -> ('instance', 'volumes.user')."""
-    if isinstance(expr, ast.Name):
-        return aliases.get(expr.id)
-    if isinstance(expr, ast.Attribute):
-        inner = _resolve(expr.value, aliases)
-        return (inner[0], _join(inner[1], expr.attr)) if inner is not None else None
-    if isinstance(expr, ast.Subscript):
-        return _resolve(expr.value, aliases)  # an element of a collection
-    return None
+class _Aliases:
+    """Which parameter path a name holds where it is read: the latest binding of the name before
+    the read, in source order (``for v in instance.volumes`` -> v is ('instance', 'volumes') in
+    the loop; ``v = Volume()`` further down is not). A binding of another kind (a call's result,
+    an import, tuple unpacking) holds nothing followed."""
+
+    def __init__(self, params: set[str], nodes: list[ast.AST]) -> None:
+        self.bindings: dict[str, list[tuple[tuple[int, int], ast.AST | None]]] = {
+            p: [((0, 0), _PARAMETER)] for p in params}
+        simple: dict[int, tuple[tuple[int, int], ast.AST]] = {}  # id(target Name) -> (where, value)
+        for node in nodes:
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                    simple[id(targets[0])] = ((node.end_lineno or node.lineno, node.end_col_offset or 0), node.value)
+            elif isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Name):
+                target = node.target  # an element keeps its collection's path
+                simple[id(target)] = ((target.lineno, target.col_offset), node.iter)
+            elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+                for generator in node.generators:
+                    if isinstance(generator.target, ast.Name):
+                        simple[id(generator.target)] = ((node.lineno, node.col_offset), generator.iter)
+        for node in nodes:
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                where, value = simple.get(id(node), ((node.lineno, node.col_offset), None))
+                self.bindings.setdefault(node.id, []).append((where, value))
+        for entries in self.bindings.values():
+            entries.sort(key=lambda entry: entry[0])
+
+    def resolve(self, expr: ast.expr, depth: int = 0) -> tuple[str, str] | None:
+        """(parameter, path) an expression reads: ``v.user`` with ``v`` bound by ``for v in
+        instance.volumes`` -> ('instance', 'volumes.user')."""
+        if depth > 6:
+            return None
+        if isinstance(expr, ast.Name):
+            found = None
+            here = (getattr(expr, "lineno", 0), getattr(expr, "col_offset", 0))
+            for where, value in self.bindings.get(expr.id, ()):
+                if where > here:
+                    break
+                found = value
+            if found is _PARAMETER:
+                return expr.id, ""
+            return self.resolve(found, depth + 1) if isinstance(found, ast.expr) else None
+        if isinstance(expr, ast.Attribute):
+            inner = self.resolve(expr.value, depth)
+            return (inner[0], _join(inner[1], expr.attr)) if inner is not None else None
+        if isinstance(expr, ast.Subscript):
+            return self.resolve(expr.value, depth)  # an element of a collection
+        return None
 
 
 def _join(prefix: str, path: str) -> str:

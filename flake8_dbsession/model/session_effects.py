@@ -188,7 +188,8 @@ class SessionEffects:
         for node in nodes:
             if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name) \
                     and isinstance(node.context_expr, ast.Call) and _global_root(node.context_expr.func, local) \
-                    and _async_session(module_flavour(model, node.context_expr)):
+                    and (_async_session(module_flavour(model, node.context_expr))
+                         or _async_session(module_flavour(model, node.context_expr, entered=True))):
                 out.add(node.optional_vars.id)
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) \
                     and _global_root(node, local) and _async_session(module_flavour(model, node)):
@@ -200,8 +201,9 @@ def _async_session(flavour) -> bool:
     return flavour is not None and flavour.is_async and flavour.kind in (Kind.SESSION, Kind.REGISTRY, Kind.CONNECTION)
 
 
-def module_flavour(model, expr: ast.expr):
-    """The flavour of an expression over module-level names, asked of a copy (see :func:`_holds`)."""
+def module_flavour(model, expr: ast.expr, entered: bool = False):
+    """The flavour of an expression over module-level names, asked of a copy (see :func:`_holds`);
+    ``entered``: of what a ``with`` item over it binds (``async with get_session_ctx() as s``)."""
     root = expr.func if isinstance(expr, ast.Call) else expr
     while isinstance(root, ast.Attribute):
         root = root.value
@@ -210,7 +212,7 @@ def module_flavour(model, expr: ast.expr):
     saved = model.scope
     model.scope = model.module_scope
     try:
-        return model.flavour(copy.deepcopy(expr))
+        return model.entered(copy.deepcopy(expr)) if entered else model.flavour(copy.deepcopy(expr))
     finally:
         model.scope = saved
 

@@ -24,7 +24,7 @@ import ast
 from typing import Callable
 
 from flake8_dbsession.findings import Related, source_text
-from flake8_dbsession.model import app_state, import_reach, object_reads, session_effects
+from flake8_dbsession.model import app_state, import_reach, object_reads, returned_objects, session_effects
 from flake8_dbsession.model.callees import (  # noqa: F401 - Callee and SlowPath are this layer's answers
     Callee, SlowPath, is_abstract, iterated_calls, local_functions, receiving_parameter, returned_functions,
     self_name, step)
@@ -35,6 +35,7 @@ from flake8_dbsession.model.receiver_types import (
     TypeRef, annotation_classes, attribute_classes, narrowed_attributes, returned_types)
 from flake8_dbsession.model.scopes import Instance, LocalDef
 from flake8_dbsession.model.object_reads import ObjectReads
+from flake8_dbsession.model.returned_objects import ReturnedObjects
 from flake8_dbsession.model.session_effects import SessionEffects, module_flavour  # noqa: F401
 from flake8_dbsession.model.slow_libraries import client_used, clients_built, library_call
 from flake8_dbsession.model.syntax import all_args, assigned_names, last_name, method_of
@@ -56,10 +57,11 @@ def forget() -> None:
     _state_cache.clear()
     session_effects.forget()
     object_reads.forget()
+    returned_objects.forget()
     import_reach.forget()
 
 
-class Summaries(SessionEffects, ObjectReads):
+class Summaries(SessionEffects, ObjectReads, ReturnedObjects):
     """The summary layer for one linted file: ``classes`` resolves class expressions, ``hierarchy``
     finds subclasses, ``definition`` maps a first-party qualified name to (binding, facts),
     ``worth_reading`` says whether another module may make slow calls at all (its text)."""
@@ -79,6 +81,7 @@ class Summaries(SessionEffects, ObjectReads):
         self._local_params: dict[tuple, tuple[Related, ...] | None] = {}
         self._local_dispatch: dict[tuple, tuple | None] = {}
         self._local_reads: dict[tuple, dict] = {}  # object_reads' answers about this file
+        self._local_returned: dict[tuple, object] = {}  # returned_objects' answers about this file
         self._facts: dict[tuple[str, int], tuple[ast.AST, object]] = {}  # see _read_once
 
     # ------------------------------------------------------------------ text gates

@@ -13,28 +13,15 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from flake8_dbsession.findings import Related
-from flake8_dbsession.model.callees import Callee
+from flake8_dbsession.model.callees import Callee, receiving_parameter
 from flake8_dbsession.model.orm_classes import ModelClass, model_class
-from flake8_dbsession.model.syntax import called_name, target_names
+from flake8_dbsession.model.orm_loads import (
+    SESSION_STEPS, eager_paths, result_chain, statement_parts)
+from flake8_dbsession.model.syntax import target_names
 from flake8_dbsession.model.scopes import Imported, LocalClass
 from flake8_dbsession.rules.across_calls import AcrossCalls
 from flake8_dbsession.rules.io_calls import location
 
-_EAGER = {"selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager", "defaultload"}
-_NOT_LAZY_IO = {"selectin", "joined", "subquery", "immediate", "raise", "raise_on_sql", "noload", "write_only",
-                "dynamic", False}
-_LAZY_OPTIONS = {"lazyload", "raiseload", "noload"}
-# what a result's method gives: 'rows' (a Result of select(Model)), 'many' (objects: a
-# ScalarResult, a list), 'one' (an object)
-_RESULT_STEPS = {
-    **{("rows", m): "one" for m in ("scalar_one", "scalar_one_or_none", "scalar")},
-    ("rows", "scalars"): "many", ("rows", "unique"): "rows",
-    **{("many", m): "one" for m in ("first", "one", "one_or_none")},
-    **{("many", m): "many" for m in ("all", "unique", "fetchall")},
-}
-_LOADERS = {"get", "get_one", "scalar", "scalars", "execute"}  # session methods a chain starts with
-_RESULT_METHODS = {method for _, method in _RESULT_STEPS}
-_SESSION_STEPS = frozenset({"add", "commit", "flush", "rollback", "refresh", "delete", "close"})
 _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
 
 
@@ -92,6 +79,8 @@ class _HeldObjects(AcrossCalls):
         self._constants: dict[str, ast.expr] = {}  # module-level OPTIONS = [...] for .options(*OPTIONS)
         self._module_classes: list[ast.ClassDef] = []
         self._module_defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        # per function and session: the classes whose rows its loads so far put in the session
+        self._session_classes: dict[int, dict[str, set[str]]] = {}
 
     # ------------------------------------------------------------------ context
     def visit_Module(self, node: ast.Module) -> None:
@@ -110,7 +99,7 @@ class _HeldObjects(AcrossCalls):
         return self._held.setdefault(id(self.model.function_scope), {})
 
     def _leave_function(self, node: ast.AST) -> None:
-        for table in (self._held, self._lists, self._statements, self._results):
+        for table in (self._held, self._lists, self._statements, self._results, self._session_classes):
             table.pop(id(self.model.function_scope), None)
 
     leave_AsyncFunctionDef = leave_FunctionDef = _leave_function
@@ -171,31 +160,7 @@ class _HeldObjects(AcrossCalls):
 
     # ------------------------------------------------------------------ statements and loads
     def _statement_parts(self, stmt: ast.expr) -> tuple[ast.Call, tuple[ast.expr, ...]] | None:
-        """``select(Model).where(...).options(selectinload(Model.items))`` -> (the ``select`` call,
-        its options). A chain may start from a statement bound above (``query = query.filter(...)``),
-        or be a DML statement returning objects (``update(M)....returning(M)``)."""
-        options: list[ast.expr] = []
-        returning = None
-        node = stmt
-        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr == "options":
-                options += node.args
-            elif node.func.attr == "returning":
-                returning = node.args[0] if len(node.args) == 1 else False
-            node = node.func.value
-        if isinstance(node, ast.Name):
-            found = self._statements.get(id(self.model.function_scope), {}).get(node.id)
-            return (found[0], found[1] + tuple(options)) if found is not None else None
-        if not (isinstance(node, ast.Call) and len(node.args) == 1
-                and (self.model.qualname(node.func) or "").split(".")[0] in ("sqlalchemy", "sqlmodel")):
-            return None
-        name = called_name(node.func)
-        if name == "select":
-            return node, tuple(options)
-        if name in ("update", "insert", "delete") and returning is not None and returning is not False:
-            # the objects RETURNING gives are in the session, with no relationship loaded
-            return ast.Call(func=node.func, args=[returning], keywords=[]), ()
-        return None
+        return statement_parts(stmt, self._statements.get(id(self.model.function_scope), {}), self.model.qualname)
 
     def _statement(self, stmt: ast.expr) -> tuple[ModelClass | None, frozenset[str] | None] | None:
         """(Model, {'items'}) for a statement that loads objects of a mapped class."""
@@ -208,48 +173,7 @@ class _HeldObjects(AcrossCalls):
         return model, self._eager(list(parts[1]))
 
     def _eager(self, options: list[ast.expr]) -> frozenset[str] | None:
-        """The relationship paths loader options load: ``selectinload(A.b).joinedload(B.c)`` ->
-        {'b', 'b.c'}; None when an option cannot be read (then it may load anything)."""
-        covered: set[str] = set()
-        for option in options:
-            if isinstance(option, ast.Starred):
-                constant = self._constants.get(option.value.id) if isinstance(option.value, ast.Name) else None
-                if constant is None:
-                    return None
-                inner = self._eager(list(constant.elts))
-                if inner is None:
-                    return None
-                covered |= inner
-                continue
-            chain: list[tuple[str, list[ast.expr]]] = []  # outermost first
-            first = option
-            while isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute) \
-                    and isinstance(first.func.value, ast.Call):
-                chain.append((first.func.attr, first.args))
-                first = first.func.value
-            if not (isinstance(first, ast.Call) and called_name(first.func) in _EAGER | _LAZY_OPTIONS):
-                return None  # an option we cannot read: assume it covers everything
-            chain.append((called_name(first.func), first.args))
-            prefix = ""
-            for loader, args in reversed(chain):
-                if loader not in _EAGER | _LAZY_OPTIONS:
-                    break  # load_only(...), options(...): columns, or nested options not followed
-                names = []
-                for arg in args:
-                    if isinstance(arg, ast.Attribute):
-                        names.append(arg.attr)
-                    elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        if arg.value == "*":
-                            return None
-                        names += [p for p in arg.value.split(".") if p]
-                if not names:
-                    break
-                for name in names:
-                    prefix += name
-                    if loader in _EAGER:
-                        covered.add(prefix)
-                    prefix += "."
-        return frozenset(covered)
+        return eager_paths(options, self._constants)
 
     # ------------------------------------------------------------------ objects reached from objects
     def _target(self, model: ModelClass, attr: str) -> ModelClass | None:
@@ -298,6 +222,11 @@ class _HeldObjects(AcrossCalls):
                     detached_by=parent.detached_by, reported=parent.reported, path=parent.path + prefix,
                     root=parent.loaded)
 
+    def _remember_classes(self, held: Held) -> None:
+        if held.session and held.model is not None:
+            known = self._session_classes.setdefault(id(self.model.function_scope), {})
+            known.setdefault(held.session, set()).update(self._loaded_classes(held))
+
     def _loaded_classes(self, held: Held) -> set[str]:
         """The classes whose rows the query of ``held`` put in the session: its own and those of
         the relationships its options loaded (a many-to-one to one of them may come from the
@@ -317,31 +246,7 @@ class _HeldObjects(AcrossCalls):
         ``await s.get(M, id)``, ``await s.scalar(stmt)``, and chains over a result, awaited inline or
         bound to a name above (``result = await s.execute(stmt)``; ``result.scalars().all()``):
         ``scalars()``, ``unique()``, ``all()``, ``first()``, ``one()``, ``scalar_one()``..."""
-        methods: list[str] = []
-        node = value.value if isinstance(value, ast.Await) else value
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("list", "sorted") \
-                and len(node.args) == 1 and not node.keywords:
-            inner = self._loaded(node.args[0])  # list(result.scalars().all())
-            return ("many", inner[1]) if inner is not None and inner[0] == "many" else None
-        while True:  # syntax first: only a chain's start is worth asking the model about
-            if isinstance(node, ast.Name) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                                              and node.func.attr in _LOADERS
-                                              and isinstance(node.func.value, ast.Name)):
-                source = self._source(node)
-                if source is not None:
-                    break
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in _RESULT_METHODS):
-                return None
-            methods.append(node.func.attr)
-            node = node.func.value
-            node = node.value if isinstance(node, ast.Await) else node
-        state, held = source
-        for method in reversed(methods):
-            state = _RESULT_STEPS.get((state, method))
-            if state is None:
-                return None
-        return state, held
+        return result_chain(value, self._source)
 
     def _source(self, node: ast.expr) -> tuple[str, tuple] | None:
         """Where a result chain starts: a session call that loads, or a name bound to a result."""
@@ -373,6 +278,14 @@ class _HeldObjects(AcrossCalls):
             scope.pop(name, None)
             self._lists.get(id(self.model.function_scope), {}).pop(name, None)
             self._results.get(id(self.model.function_scope), {}).pop(name, None)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, ast.Await) \
+                and all(isinstance(e, ast.Name) for e in node.targets[0].elts):
+            returned = self._returned(node.value)  # a, b = await f(...): a tuple of what f returns
+            if returned is not None and len(returned) == len(node.targets[0].elts):
+                for element, found in zip(node.targets[0].elts, returned):
+                    if found is not None:
+                        self._bind_returned(element.id, *found)
+            return
         if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
             return
         name = node.targets[0].id
@@ -391,12 +304,18 @@ class _HeldObjects(AcrossCalls):
         if loaded is not None:
             kind, (session, model, eager) = loaded
             held = Held(session, model, eager)
+            if kind != "rows":
+                self._remember_classes(held)
             if kind == "rows":
                 self._results.setdefault(id(self.model.function_scope), {})[name] = loaded
             elif kind == "one":
                 scope[name] = held
             else:
                 self._lists.setdefault(id(self.model.function_scope), {})[name] = held
+            return
+        returned = self._returned(node.value) if isinstance(node.value, ast.Await) else None
+        if returned is not None and len(returned) == 1 and returned[0] is not None:
+            self._bind_returned(name, *returned[0])
             return
         if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
             # x = Model(...)? Pending until added and flushed; the class is read only if it is added
@@ -446,7 +365,7 @@ class _HeldObjects(AcrossCalls):
         if (node.args or node.keywords) and self._held.get(id(self.model.function_scope)) \
                 and self.model.in_async_function:
             self._handing_on(node)
-        if not (isinstance(func, ast.Attribute) and func.attr in _SESSION_STEPS and isinstance(func.value, ast.Name)):
+        if not (isinstance(func, ast.Attribute) and func.attr in SESSION_STEPS and isinstance(func.value, ast.Name)):
             if isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name) \
                     and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
                 self._appended(func.value.id, node.args[0].id)
@@ -523,16 +442,68 @@ class _HeldObjects(AcrossCalls):
         if not handed:
             return
         detector = self._detector()
-        targets = detector.callees(call.func, *self._class_context(), any_module=True, overrides=False)
-        if not targets and isinstance(call.func, ast.Name) and call.func.id in self._module_defs \
-                and self.model.scope.lookup(call.func.id)[1] is None:
-            targets = [Callee(self._module_defs[call.func.id], self.model.qualname)]
+        targets = self._call_targets(call)
         function = self.model.function_scope.node
         caller = Callee(function, self.model.qualname)
         for where, arg, held in handed:
             reads = detector.summaries.call_reads(call, where, targets, caller)
             for path, steps in sorted(reads.items(), key=lambda item: (item[1][-1].line, item[0])):
-                self._handed_read(call, arg, held, path, steps)
+                if path.startswith("="):
+                    if held.eager is not None:  # the callee sets it (set_committed_value): loaded from here on
+                        held.eager = held.eager | {path[1:]}
+                else:
+                    self._handed_read(call, arg, held, path, steps)
+
+    def _call_targets(self, call: ast.Call) -> list[Callee]:
+        """The first-party bodies a call may run (a function of this module defined further
+        down included: the walk has not bound it yet)."""
+        targets = self._detector().callees(call.func, *self._class_context(), any_module=True, overrides=False)
+        if not targets and isinstance(call.func, ast.Name) and call.func.id in self._module_defs \
+                and self.model.scope.lookup(call.func.id)[1] is None:
+            targets = [Callee(self._module_defs[call.func.id], self.model.qualname)]
+        return targets
+
+    def _returned(self, value: ast.expr) -> list[tuple[str, Held] | None] | None:
+        """[('one' | 'many', the objects)] a call of a first-party ``async def`` returns, from its
+        summary (one entry per element of a returned tuple): loaded through the session this
+        function gives it, or through its own session, closed before they came back (detached)."""
+        call = value.value if isinstance(value, ast.Await) else None
+        if not isinstance(call, ast.Call) or not isinstance(call.func, (ast.Name, ast.Attribute)):
+            return None
+        targets = self._call_targets(call)
+        if len(targets) != 1:
+            return None
+        returned = self._detector().summaries.returned_objects(targets[0])
+        if returned is None:
+            return None
+        parts = returned.elements if returned.state == "tuple" else (returned,)
+        return [self._returned_held(call, targets[0], part) if part is not None else None for part in parts]
+
+    def _returned_held(self, call: ast.Call, target: Callee, returned) -> tuple[str, Held] | None:
+        if returned.model.startswith("<local>."):
+            binding = self.model.module_scope.names.get(returned.model[8:]) if self.model.module_scope else None
+            model = self._local_model(binding) if isinstance(binding, LocalClass) else None
+        else:
+            resolver = self.file.project_resolver
+            model = resolver.remember("model-class", returned.model,
+                                      lambda: self._imported_class(returned.model, 0)) if resolver else None
+        if model is None:
+            return None
+        if returned.closed is not None:
+            return returned.state, Held("", model, returned.eager, detached_by=returned.closed)
+        given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+        session = next((arg for where, arg in given if receiving_parameter(target, call, where) == returned.session),
+                       None)
+        if not isinstance(session, ast.Name) or self._async_session(session) is None:
+            return None
+        return returned.state, Held(session.id, model, returned.eager)
+
+    def _bind_returned(self, name: str, kind: str, held: Held) -> None:
+        self._remember_classes(held)
+        if kind == "one":
+            self._held.setdefault(id(self.model.function_scope), {})[name] = held
+        else:
+            self._lists.setdefault(id(self.model.function_scope), {})[name] = held
 
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple[Related, ...]) -> None:
         """``path`` of ``arg`` (holding ``held``) is read through ``call``: each rule decides."""

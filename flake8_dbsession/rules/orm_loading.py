@@ -83,9 +83,14 @@ class LazyLoadInAsync(_HeldObjects):
 
     def _in_identity_map(self, held: Held, attr: str) -> bool:
         """A many-to-one to a class whose rows the same query loaded (the instance's project when
-        ``selectinload(Instance.project)`` ran) is likely answered from the identity map: silent."""
+        ``selectinload(Instance.project)`` ran), or an earlier load of this function through the
+        same session (``projects = await list_project_models(session)``), is likely answered from
+        the identity map: silent."""
         target = self._target(held.model, attr)
-        return target is not None and target.name in self._loaded_classes(held)
+        if target is None:
+            return False
+        earlier = self._session_classes.get(id(self.model.function_scope), {}).get(held.session, ())
+        return target.name in earlier or target.name in self._loaded_classes(held)
 
 
 @register
@@ -134,6 +139,40 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
                           f"load it: DetachedInstanceError; read what you need while the session is open, or "
                           f"load it with the query")
 
+    def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
+        """Decisions 2 and 3 across a call: the callee reads an attribute of an expired object
+        (MissingGreenlet), or one a detached object would have to load (DetachedInstanceError)."""
+        obj = source_text(arg)
+        if held.detached_by is None:
+            first = path.split(".")[0]
+            if held.expired_by is None or first in _NO_IO_ATTRS or held.path + "*" in held.reported:
+                return
+            if held.model is not None and first in held.model.loading:
+                return  # a lazy relationship: DBS014's
+            self._report(call, obj, held, f"handing '{obj}' to a call that reads '{obj}.{path}' "
+                                          f"({self._via(steps)})", related=steps)
+            return
+        if held.expired_by is not None:
+            current, attr, why = held, path.split(".")[0], f"the {held.expired_by} before it expired every attribute"
+            key = held.path + "*"
+        else:
+            found = self._walk(held, path)
+            if found is None:
+                return
+            current, attr = found
+            if current.model is None or attr not in current.model.loading:
+                return
+            why = f"the '{attr}' relationship of {current.model.name} was not loaded with it"
+            key = current.path + attr
+        if attr in _NO_IO_ATTRS or key in held.reported or held.path + "*" in held.reported:
+            return
+        held.reported.add(key)
+        walked = path.split(".")[:current.path.count(".") - held.path.count(".")]
+        read = ".".join([obj, *walked, attr])
+        self.report(call, f"'{read}' is read ({self._via(steps)}) after {held.detached_by}: {why}, and a detached "
+                          f"object cannot load it: DetachedInstanceError; read what you need while the session is "
+                          f"open, or load it with the query", related=steps)
+
     def visit_Return(self, node: ast.Return) -> None:
         scope = self._scope()
         if scope is None or not isinstance(node.value, ast.Name):
@@ -142,7 +181,7 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         if held is not None and held.expired_by is not None:
             self._report(node, node.value.id, held, f"returning '{node.value.id}' (its caller reads it)")
 
-    def _report(self, node: ast.AST, obj: str, held: Held, what: str) -> None:
+    def _report(self, node: ast.AST, obj: str, held: Held, what: str, related: tuple = ()) -> None:
         if "*" in held.reported:
             return
         held.reported.add("*")
@@ -153,4 +192,4 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
                    f"expire_on_commit=False")
         self.report(node, f"{what} after 'await {held.session}.{held.expired_by}()': the {held.expired_by} expired "
                           f"every attribute of '{obj}', so the read reloads it with I/O outside an await and "
-                          f"raises MissingGreenlet; {fix}")
+                          f"raises MissingGreenlet; {fix}", related=related)

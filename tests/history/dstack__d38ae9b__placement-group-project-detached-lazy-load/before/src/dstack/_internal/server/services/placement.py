@@ -23,7 +23,7 @@ def placement_group_model_to_placement_group(
     provisioning_data = get_placement_group_provisioning_data(placement_group_model)
     return PlacementGroup(
         name=placement_group_model.name,
-        project_name=placement_group_model.project.name,  # DBS015
+        project_name=placement_group_model.project.name,
         configuration=configuration,
         provisioning_data=provisioning_data,
     )

@@ -149,7 +149,7 @@ async def create_cloud_instance(instance_model: InstanceModel) -> ProcessResult:
             (
                 placement_group_model,
                 created_placement_group_model,
-            ) = await _find_or_create_suitable_placement_group_model(
+            ) = await _find_or_create_suitable_placement_group_model(  # DBS015
                 instance_model=instance_model,
                 placement_group_models=placement_group_models,
                 instance_offer=instance_offer,
