@@ -15,6 +15,7 @@ parameter bound again anywhere in the body is not followed.
 from __future__ import annotations
 
 import ast
+from typing import NamedTuple
 
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model.callees import Callee, receiving_parameter, self_name, step, summary_key
@@ -28,10 +29,19 @@ VALIDATORS = frozenset({"model_validate", "from_orm"})
 _SKIP = frozenset({"__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__",
                    "awaitable_attrs"})
 
-Reads = dict[str, tuple[Related, ...]]  # path -> where it is read (the calls on the way, the read)
+
+class Read(NamedTuple):
+    """Where a path is read (the calls on the way, the read), and when: the flag parameters
+    whose truth the read needs (``if include_backends: ... p.backends``), as (name, truth)."""
+
+    steps: tuple[Related, ...]
+    when: frozenset[tuple[str, bool]] = frozenset()
+
+
+Reads = dict[str, Read]  # path -> how it is read
 
 _reads_cache: dict[tuple, dict[str, Reads]] = {}
-_schema_cache: dict[tuple, Reads] = {}
+_schema_cache: dict[tuple, "Reads"] = {}
 
 
 def forget() -> None:
@@ -61,10 +71,15 @@ class ObjectReads:
         if not params:
             return {}
         aliases = _Aliases(params, nodes)
+        guards = _flag_guards(func, params)
         out: dict[str, Reads] = {}
 
-        def add(param: str, path: str, steps: tuple[Related, ...]) -> None:
-            out.setdefault(param, {}).setdefault(path, steps)
+        def add(param: str, path: str, steps: tuple[Related, ...], node: ast.AST,
+                when: frozenset = frozenset()) -> None:
+            when = when | guards.get(id(node), frozenset())
+            known = out.setdefault(param, {}).get(path)
+            if known is None or len(when) < len(known.when):
+                out[param][path] = Read(steps, when)
 
         called = {id(call.func) for call in self.calls(func)}
         for node in nodes:
@@ -72,26 +87,22 @@ class ObjectReads:
                     and id(node) not in called:
                 found = aliases.resolve(node)
                 if found is not None:
-                    add(found[0], found[1], (step(callee, node, f"{callee.name}() reads '{found[1]}'"),))
-        for node in nodes:  # writes: x.project = p, recorded as '=project' (the path is then set)
-            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-                found = aliases.resolve(node)
+                    add(found[0], found[1], (step(callee, node, f"{callee.name}() reads '{found[1]}'"),), node)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                found = aliases.resolve(node)  # x.project = p, recorded as '=project' (the path is then set)
                 if found is not None:
-                    add(found[0], "=" + found[1], (step(callee, node, f"{callee.name}() sets '{found[1]}'"),))
+                    add(found[0], "=" + found[1], (step(callee, node, f"{callee.name}() sets '{found[1]}'"),), node)
         for call in self.calls(func):
-            if called_name(call.func) == "set_committed_value" and len(call.args) >= 2 \
+            name = called_name(call.func)
+            if name in ("set_committed_value", "getattr") and len(call.args) >= 2 \
                     and isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str):
                 found = aliases.resolve(call.args[0])
                 if found is not None:
                     path = _join(found[1], call.args[1].value)
-                    add(found[0], "=" + path, (step(callee, call, f"{callee.name}() sets '{path}'"),))
-                continue
-            if called_name(call.func) == "getattr" and len(call.args) >= 2 and isinstance(call.args[1], ast.Constant) \
-                    and isinstance(call.args[1].value, str):
-                found = aliases.resolve(call.args[0])
-                if found is not None:
-                    path = _join(found[1], call.args[1].value)
-                    add(found[0], path, (step(callee, call, f"{callee.name}() reads '{path}'"),))
+                    if name == "getattr":
+                        add(found[0], path, (step(callee, call, f"{callee.name}() reads '{path}'"),), call)
+                    else:
+                        add(found[0], "=" + path, (step(callee, call, f"{callee.name}() sets '{path}'"),), call)
                 continue
             given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
             handed = [(where, found) for where, arg in given for found in [aliases.resolve(arg)] if found]
@@ -99,8 +110,8 @@ class ObjectReads:
                 continue
             where, (param, prefix) = handed[0]
             if where == 0:
-                for path, steps in self._validated(call, callee).items():
-                    add(param, _join(prefix, path), (step(callee, call, "validates it"),) + steps)
+                for path, read in self._validated(call, callee).items():
+                    add(param, _join(prefix, path), (step(callee, call, "validates it"),) + read.steps, call)
             targets = self._call_targets(call, callee)
             if not targets:
                 continue
@@ -108,9 +119,12 @@ class ObjectReads:
             sub = self.parameter_reads(target, depth + 1)
             for where, (param, prefix) in handed:
                 received = receiving_parameter(target, call, where)
-                for path, steps in sub.get(received, {}).items() if received else ():
+                for path, read in sub.get(received, {}).items() if received else ():
+                    when = _translated(read.when, target, call, params)
+                    if when is None:
+                        continue  # a flag this call sets against the read, or one we cannot tell
                     path = "=" + _join(prefix, path[1:]) if path.startswith("=") else _join(prefix, path)
-                    add(param, path, (step(callee, call, f"calls {target.name}()"),) + steps)
+                    add(param, path, (step(callee, call, f"calls {target.name}()"),) + read.steps, call, when)
         return out
 
     def _call_targets(self, call: ast.Call, callee: Callee) -> list[Callee]:
@@ -129,14 +143,17 @@ class ObjectReads:
 
     def call_reads(self, call: ast.Call, where: int | str, targets: list[Callee], caller: Callee) -> Reads:
         """The paths ``call`` (made in ``caller``, running ``targets``) reads from its argument
-        ``where`` (a position or a keyword), with the steps from the call on."""
+        ``where`` (a position or a keyword), with the steps from the call on. A read under a
+        flag the call does not set true (``include_backends=False``, or a value not known) is
+        left out."""
         out: Reads = {}
         if where == 0:
             out.update(self._validated(call, caller))
         if targets:
             received = receiving_parameter(targets[0], call, where)
-            for path, steps in self.parameter_reads(targets[0]).get(received, {}).items() if received else ():
-                out.setdefault(path, steps)
+            for path, read in self.parameter_reads(targets[0]).get(received, {}).items() if received else ():
+                if _translated(read.when, targets[0], call, set()) is not None:
+                    out.setdefault(path, read)
         return out
 
     # ------------------------------------------------------------------ Pydantic validation
@@ -174,12 +191,12 @@ class ObjectReads:
                         continue
                     read = _alias(stmt.value) or name
                     here = Related(owner.path or "", stmt.lineno, stmt.col_offset, f"{node.name}.{name} reads '{read}'")
-                    out.setdefault(read, (here,))
+                    out.setdefault(read, Read((here,)))
                     nested = _annotated_class(stmt.annotation)
                     inner = self.classes.resolve(nested, owner.qualname_of, owner.path) if nested is not None else None
                     if inner is not None and inner != cls:
-                        for path, steps in self.schema_reads(inner, depth + 1).items():
-                            out.setdefault(f"{read}.{path}", (here,) + steps)
+                        for path, inner_read in self.schema_reads(inner, depth + 1).items():
+                            out.setdefault(f"{read}.{path}", Read((here,) + inner_read.steps))
         cache[key] = out
         return out
 
@@ -257,6 +274,72 @@ class _Aliases:
         if isinstance(expr, ast.Subscript):
             return self.resolve(expr.value, depth)  # an element of a collection
         return None
+
+
+def _flag_guards(func: ast.AST, params: set[str]) -> dict[int, frozenset[tuple[str, bool]]]:
+    """id(node) -> the flag parameters it runs under: ``if include_backends:`` / ``if not p:``
+    bodies and branches, ``a if p else b``."""
+    out: dict[int, frozenset[tuple[str, bool]]] = {}
+
+    def flag(test: ast.expr) -> tuple[str, bool] | None:
+        if isinstance(test, ast.Name) and test.id in params:
+            return test.id, True
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name) \
+                and test.operand.id in params:
+            return test.operand.id, False
+        return None
+
+    def visit(node: ast.AST, when: frozenset) -> None:
+        if when:
+            out[id(node)] = when
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) and node is not func:
+            return
+        found = flag(node.test) if isinstance(node, (ast.If, ast.IfExp)) else None
+        if found is None:
+            for child in ast.iter_child_nodes(node):
+                visit(child, when)
+            return
+        name, truth = found
+        visit(node.test, when)
+        for child in (node.body if isinstance(node.body, list) else [node.body]):
+            visit(child, when | {(name, truth)})
+        for child in (node.orelse if isinstance(node.orelse, list) else [node.orelse]):
+            visit(child, when | {(name, not truth)})
+
+    if any(isinstance(n, (ast.If, ast.IfExp)) and flag(n.test) for n in ast.walk(func)):
+        visit(func, frozenset())
+    return out
+
+
+def _translated(when: frozenset[tuple[str, bool]], target: Callee, call: ast.Call,
+                outer: set[str]) -> frozenset[tuple[str, bool]] | None:
+    """The flags of ``target`` a read needs, as ``call`` sets them: a constant argument (or the
+    parameter's constant default) that meets the need drops it, one against it drops the read
+    (None); an argument that is a parameter of the calling function (``outer``) carries the need
+    over to it; any other argument cannot be told, and drops the read too."""
+    if not when:
+        return when
+    args = target.node.args
+    positional = [a.arg for a in args.posonlyargs + args.args]
+    if positional and positional[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+        positional = positional[1:]
+    defaults = dict(zip([a.arg for a in args.posonlyargs + args.args][-len(args.defaults):], args.defaults)) \
+        if args.defaults else {}
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    given = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+    given.update({positional[i]: arg for i, arg in enumerate(call.args) if i < len(positional)
+                  and not isinstance(arg, ast.Starred)})
+    out = set()
+    for name, truth in when:
+        value = given.get(name, defaults.get(name))
+        if isinstance(value, ast.Constant):
+            if bool(value.value) != truth:
+                return None
+        elif isinstance(value, ast.Name) and value.id in outer:
+            out.add((value.id, truth))
+        else:
+            return None
+    return frozenset(out)
 
 
 def _join(prefix: str, path: str) -> str:

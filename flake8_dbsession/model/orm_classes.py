@@ -104,15 +104,9 @@ def model_class(cls: ast.ClassDef, qualname_of, base_model=None, siblings=()) ->
                       frozenset(raising_scalars - lazy - scalars), targets)
 
 
-def _target_name(value: ast.Call, annotation: ast.expr | None) -> str | None:
-    """The class a relationship holds: its first argument (``"ChatComment"``, ``ChatComment``,
-    ``"models.ChatComment"``), else the class its annotation names (``Mapped[list["X"]]``,
-    ``Optional["X"]``, ``"X" | None``)."""
-    first = value.args[0] if value.args else next((kw.value for kw in value.keywords if kw.arg == "argument"), None)
-    if isinstance(first, ast.Constant) and isinstance(first.value, str):
-        return first.value.rsplit(".", 1)[-1].strip() or None
-    if isinstance(first, (ast.Name, ast.Attribute)):
-        return first.id if isinstance(first, ast.Name) else first.attr
+def annotated_class_name(annotation: ast.expr | None) -> str | None:
+    """The class an annotation names, through ``Optional``/``List``/``list``/``Mapped``/``|``
+    and strings: ``List["ProjectModel"]`` -> 'ProjectModel'."""
     node = annotation
     for _ in range(4):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -131,6 +125,18 @@ def _target_name(value: ast.Call, annotation: ast.expr | None) -> str | None:
     if isinstance(node, ast.Name) and node.id not in _COLLECTION_TYPES and node.id not in ("Optional", "Mapped"):
         return node.id
     return None
+
+
+def _target_name(value: ast.Call, annotation: ast.expr | None) -> str | None:
+    """The class a relationship holds: its first argument (``"ChatComment"``, ``ChatComment``,
+    ``"models.ChatComment"``), else the class its annotation names (``Mapped[list["X"]]``,
+    ``Optional["X"]``, ``"X" | None``)."""
+    first = value.args[0] if value.args else next((kw.value for kw in value.keywords if kw.arg == "argument"), None)
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value.rsplit(".", 1)[-1].strip() or None
+    if isinstance(first, (ast.Name, ast.Attribute)):
+        return first.id if isinstance(first, ast.Name) else first.attr
+    return annotated_class_name(annotation)
 
 
 def _collection(keywords: dict[str, ast.expr], annotation: ast.expr | None) -> bool:

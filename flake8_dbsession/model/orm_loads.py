@@ -11,6 +11,7 @@ from flake8_dbsession.model.syntax import called_name
 
 EAGER = {"selectinload", "joinedload", "subqueryload", "immediateload", "contains_eager", "defaultload"}
 LAZY_OPTIONS = {"lazyload", "raiseload", "noload"}
+COLUMN_OPTIONS = {"load_only", "defer", "undefer", "undefer_group", "with_expression"}
 # what a result's method gives: 'rows' (a Result of select(Model)), 'many' (objects: a
 # ScalarResult, a list), 'one' (an object)
 RESULT_STEPS = {
@@ -77,16 +78,29 @@ def eager_paths(options: list[ast.expr], constants: dict[str, ast.expr]) -> froz
         chain.append((called_name(first.func), first.args))
         prefix = ""
         for loader, args in reversed(chain):
+            if loader in COLUMN_OPTIONS:
+                continue  # load_only(...) of the path so far: its columns
+            if loader == "options":  # joinedload(A.b).options(joinedload(B.c), ...): each under 'b.'
+                inner = eager_paths(list(args), constants)
+                if inner is None:
+                    return None
+                covered |= {prefix + path for path in inner}
+                break
             if loader not in EAGER | LAZY_OPTIONS:
-                break  # load_only(...), options(...): columns, or nested options not followed
+                break
             names = []
             for arg in args:
+                if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) \
+                        and arg.func.attr in ("and_", "of_type"):
+                    arg = arg.func.value  # joinedload(M.items.and_(Item.deleted == False))
                 if isinstance(arg, ast.Attribute):
                     names.append(arg.attr)
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     if arg.value == "*":
                         return None
                     names += [p for p in arg.value.split(".") if p]
+                else:
+                    return None  # a path we cannot read: it may load anything
             if not names:
                 break
             for name in names:

@@ -14,7 +14,7 @@ from typing import Callable, NamedTuple
 
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model.callees import Callee, receiving_parameter
-from flake8_dbsession.model.orm_classes import ModelClass, model_class
+from flake8_dbsession.model.orm_classes import ModelClass, annotated_class_name, model_class
 from flake8_dbsession.model.orm_loads import (
     SESSION_STEPS, eager_paths, result_chain, statement_parts)
 from flake8_dbsession.model.syntax import target_names
@@ -46,11 +46,12 @@ class Held:
     reported: set[str] = field(default_factory=set)
     path: str = ""  # the relationships followed from the loaded object to this one ('comment.')
     root: "Held | None" = None  # the object the query loaded (None: this one)
+    many: bool = False  # one of many objects loaded together (their many-to-ones point at many rows)
 
     def element(self) -> "Held":
         """An element of a list of loaded objects: loaded, and detached, as the list is."""
         return Held(self.session, self.model, self.eager, detached_by=self.detached_by, path=self.path,
-                    root=self.root)
+                    root=self.root, many=True)
 
     @property
     def loaded(self) -> "Held":
@@ -218,9 +219,12 @@ class _HeldObjects(AcrossCalls):
         if target is None:
             return None
         prefix = attr + "."
+        if parent.constructor is not None:  # Model(items=[...]): what the given objects loaded is not known
+            return Held(parent.session, target, None, detached_by=parent.detached_by, reported=parent.reported,
+                        path=parent.path + prefix, root=parent.loaded)
         return Held(parent.session, target, frozenset(p[len(prefix):] for p in eager if p.startswith(prefix)),
                     detached_by=parent.detached_by, reported=parent.reported, path=parent.path + prefix,
-                    root=parent.loaded)
+                    root=parent.loaded, many=parent.many or attr in model.lazy_relationships)
 
     def _remember_classes(self, held: Held) -> None:
         if held.session and held.model is not None:
@@ -311,15 +315,19 @@ class _HeldObjects(AcrossCalls):
             elif kind == "one":
                 scope[name] = held
             else:
+                held.many = True
                 self._lists.setdefault(id(self.model.function_scope), {})[name] = held
             return
         returned = self._returned(node.value) if isinstance(node.value, ast.Await) else None
         if returned is not None and len(returned) == 1 and returned[0] is not None:
             self._bind_returned(name, *returned[0])
             return
+        if isinstance(node.value, ast.Await):
+            self._annotated_load(node.value)
         if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
             # x = Model(...)? Pending until added and flushed; the class is read only if it is added
-            scope[name] = Held("", None, frozenset(), persistent=False, constructor=node.value.func)
+            given = frozenset(kw.arg for kw in node.value.keywords if kw.arg)  # Model(items=[]): set, no load
+            scope[name] = Held("", None, given, persistent=False, constructor=node.value.func)
 
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         scope = self._scope()
@@ -447,7 +455,7 @@ class _HeldObjects(AcrossCalls):
         caller = Callee(function, self.model.qualname)
         for where, arg, held in handed:
             reads = detector.summaries.call_reads(call, where, targets, caller)
-            for path, steps in sorted(reads.items(), key=lambda item: (item[1][-1].line, item[0])):
+            for path, steps in sorted(((p, r.steps) for p, r in reads.items()), key=lambda i: (i[1][-1].line, i[0])):
                 if path.startswith("="):
                     if held.eager is not None:  # the callee sets it (set_committed_value): loaded from here on
                         held.eager = held.eager | {path[1:]}
@@ -498,11 +506,35 @@ class _HeldObjects(AcrossCalls):
             return None
         return returned.state, Held(session.id, model, returned.eager)
 
+    def visit_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Await) and self._scope() is not None:
+            self._annotated_load(node.value)  # await warm_up(session): its rows are in the session
+
+    def _annotated_load(self, value: ast.Await) -> None:
+        """``projects = await list_user_project_models(session=session, ...)`` whose summary says
+        nothing but whose annotation says ``-> List[ProjectModel]``: rows of that class are now
+        in the session given (a many-to-one to them may come from the identity map)."""
+        call = value.value
+        if not isinstance(call, ast.Call) or not any(isinstance(a, ast.Name) and self._async_session(a)
+                                                     for a in [*call.args, *(k.value for k in call.keywords)]):
+            return
+        targets = self._call_targets(call)
+        returns = targets[0].node.returns if len(targets) == 1 else None
+        name = annotated_class_name(returns)
+        if name is None:
+            return
+        sessions = [a.id for a in [*call.args, *(k.value for k in call.keywords)]
+                    if isinstance(a, ast.Name) and self._async_session(a)]
+        known = self._session_classes.setdefault(id(self.model.function_scope), {})
+        for session in sessions:
+            known.setdefault(session, set()).add(name)
+
     def _bind_returned(self, name: str, kind: str, held: Held) -> None:
         self._remember_classes(held)
         if kind == "one":
             self._held.setdefault(id(self.model.function_scope), {})[name] = held
         else:
+            held.many = True
             self._lists.setdefault(id(self.model.function_scope), {})[name] = held
 
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple[Related, ...]) -> None:

@@ -72,8 +72,9 @@ class LazyLoadInAsync(_HeldObjects):
         scalar = attr in model.identity_map_relationships and held.constructor is None
         if not (scalar or attr in model.lazy_relationships):
             return
-        if scalar and self._in_identity_map(held, attr):
-            return
+        through_function = any("() " in step.note for step in related)
+        if scalar and (self._in_identity_map(held, attr) or through_function and not held.many):
+            return  # a single object's many-to-one read by a helper: too often the row the caller has
         held.reported.add(held.path + attr)
         unless = " (unless that row is already in the session)" if scalar else ""
         awaitable = "" if via else f", or read 'await {obj}.awaitable_attrs.{attr}'"
