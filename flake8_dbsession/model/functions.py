@@ -127,6 +127,45 @@ class FunctionProducts:
         return agree(collector.flavours) if collector.flavours else None
 
 
+_CONTEXT_TYPES = {"ContextManager", "AsyncContextManager", "AbstractContextManager", "AbstractAsyncContextManager"}
+
+
+def callable_class_flavour(cls: ast.ClassDef, products: "FunctionProducts") -> Flavour | None:
+    """A class whose ``__call__`` gives a session, or a context manager over one (skyvern's
+    ``_SessionFactory``, phoenix's ``DbSessionFactory``): an instance of it is a factory."""
+    method = method_of(cls, "__call__")
+    if method is None:
+        return None
+    product = products.of_function(method)
+    if product is None or product.flavour is None or product.flavour.kind is not Kind.SESSION:
+        return None
+    made = product.flavour
+    head = method.returns.value if isinstance(method.returns, ast.Subscript) else None
+    if called_name(head) in _CONTEXT_TYPES or product.context:
+        made = Flavour(Kind.CONTEXT, made.mode, None, product=made)
+    return Flavour(Kind.FACTORY, made.mode, None, product=made, declared_only=True,
+                   evidence=f"an instance of {cls.name}, whose __call__ gives a {product.flavour.display}")
+
+
+def init_attribute_annotation(cls: ast.ClassDef, attr: str) -> ast.expr | None:
+    """The annotation of what ``__init__`` stores in ``self.<attr>``: ``self.x: T = ...``, or
+    ``self.x = p`` with ``p`` an annotated parameter."""
+    init = method_of(cls, "__init__")
+    if init is None or not init.args.args:
+        return None
+    me = init.args.args[0].arg
+    params = {a.arg: a.annotation for a in init.args.args + init.args.kwonlyargs if a.annotation is not None}
+    for stmt in init.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Attribute) and stmt.target.attr == attr \
+                and isinstance(stmt.target.value, ast.Name) and stmt.target.value.id == me:
+            return stmt.annotation
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Attribute) \
+                and stmt.targets[0].attr == attr and isinstance(stmt.targets[0].value, ast.Name) \
+                and stmt.targets[0].value.id == me and isinstance(stmt.value, ast.Name) and stmt.value.id in params:
+            return params[stmt.value.id]
+    return None
+
+
 def _is_accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """``return self._session`` / ``return _session`` (a name the function never binds) on every
     path that returns a value."""

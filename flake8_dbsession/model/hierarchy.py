@@ -46,6 +46,10 @@ class ClassTable:
         self.coroutines: set[str] = set()
         # NAME -> the files that assign some '<x>.state.NAME' (app_state reads only those)
         self.state_assigned: dict[str, list[str] | tuple[str, ...]] = {}
+        # the project builds session factories ('sessionmaker(') and never names expire_on_commit:
+        # its sessions expire every object on commit, SQLAlchemy's default
+        self.builds_factories = False
+        self.names_expire_on_commit = False
 
     def descendants(self, name: str, depth: int = 3) -> list[tuple[str, str]]:
         """(file, class) of the classes whose bases spell ``name``, and theirs, nearest first."""
@@ -105,6 +109,10 @@ def class_table(root: str) -> ClassTable:
             table.functions |= defined
             if "async" in text:
                 table.coroutines.update(_ASYNC_DEF.findall(text))
+            if "sessionmaker(" in text:
+                table.builds_factories = True
+            if "expire_on_commit" in text:
+                table.names_expire_on_commit = True
             if ".state." in text:
                 for name in set(_STATE.findall(text)):
                     table.state_assigned.setdefault(name, []).append(path)

@@ -17,9 +17,10 @@ from flake8_dbsession.model.annotations import annotation_flavour
 from flake8_dbsession.model.bindings import _ENTER, _KEEPS_MEMO, _LEAVE, Bindings, NeedsResolver, _prefer_construction
 from flake8_dbsession.model.construction import agree, await_flavour, call_flavour, configured_factory
 from flake8_dbsession.model.flavour import Flavour, Kind
-from flake8_dbsession.model.functions import FunctionProducts, Product
+from flake8_dbsession.model.functions import (
+    FunctionProducts, Product, callable_class_flavour, init_attribute_annotation)
 from flake8_dbsession.model.syntax import dotted_prefixes
-from flake8_dbsession.model.scopes import Deferred, Imported, Scope, StrConstant, TypeAlias
+from flake8_dbsession.model.scopes import Deferred, Imported, LocalClass, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
 __all__ = ["NeedsResolver", "Resolver", "SessionModel"]
@@ -151,7 +152,49 @@ class SessionModel(Bindings):
         return ".".join([binding.qualname, *reversed(attrs)])
 
     def annotation(self, node: ast.expr | None, unwrap_containers: bool = False) -> Flavour | None:
-        return annotation_flavour(node, self._class_qualname, self._type_alias, unwrap_containers)
+        found = annotation_flavour(node, self._class_qualname, self._type_alias, unwrap_containers)
+        if found is None and isinstance(node, ast.Name) and not unwrap_containers:
+            found = self._callable_class(node)
+        return found
+
+    def _inherited_attribute(self, cls: ast.ClassDef, attr: str, depth: int = 0) -> Flavour | None:
+        """``self.Session`` set by a base class's ``__init__`` from a parameter it annotates
+        (skyvern's repositories: ``BaseRepository.__init__(self, session_factory: _SessionFactory)``
+        then ``self.Session = session_factory``)."""
+        for base in cls.bases:
+            if not isinstance(base, ast.Name) or depth > 3:
+                continue
+            binding = self.module_scope.lookup(base.id)[1] if self.module_scope is not None else None
+            if isinstance(binding, LocalClass) and binding.node is not cls:
+                annotation = init_attribute_annotation(binding.node, attr)
+                if annotation is not None:
+                    return self.annotation(annotation)
+                found = self._inherited_attribute(binding.node, attr, depth + 1)
+                if found is not None:
+                    return found
+            elif isinstance(binding, Imported):
+                inherited = getattr(self.resolver, "inherited_attribute", None)
+                if inherited is not None:
+                    if self._deferring and self.resolver.costly:
+                        raise NeedsResolver
+                    found = inherited(binding.qualname, attr)
+                    if found is not None:
+                        return found
+        return None
+
+    def _callable_class(self, node: ast.Name) -> Flavour | None:
+        """An annotation naming a first-party class whose ``__call__`` gives a session."""
+        binding = self.scope.lookup(node.id)[1]
+        if isinstance(binding, LocalClass):
+            return callable_class_flavour(binding.node, self.products)
+        if not isinstance(binding, Imported):
+            return None
+        call_flavour = getattr(self.resolver, "call_flavour", None)
+        if call_flavour is None:
+            return None
+        if self._deferring and self.resolver.costly:
+            raise NeedsResolver
+        return call_flavour(binding.qualname)
 
     def _class_qualname(self, expr: ast.expr) -> str | None:
         """:meth:`qualname`, following a first-party re-export of a SQLAlchemy class
@@ -316,6 +359,8 @@ class SessionModel(Bindings):
             cls = self.self_class(value)
             if cls is not None:
                 attrs = cls.attrs
+                if expr.attr not in attrs and isinstance(cls.node, ast.ClassDef) and cls.node.bases:
+                    return self._inherited_attribute(cls.node, expr.attr)
                 value = attrs.get(expr.attr)
                 if isinstance(value, Deferred):
                     if self._deferring:

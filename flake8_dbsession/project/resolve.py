@@ -9,8 +9,8 @@ from collections import OrderedDict
 
 from flake8_dbsession.model import lazy_bodies
 from flake8_dbsession.model.flavour import Flavour
-from flake8_dbsession.model.functions import Product
-from flake8_dbsession.model.scopes import Deferred, Imported, Instance, LocalDef, Scope, TypeAlias
+from flake8_dbsession.model.functions import Product, callable_class_flavour, init_attribute_annotation
+from flake8_dbsession.model.scopes import Deferred, Imported, Instance, LocalClass, LocalDef, Scope, TypeAlias
 from flake8_dbsession.model.session_model import Resolver, SessionModel
 from flake8_dbsession.model.syntax import absolute_name, method_of
 from flake8_dbsession.model.walk import walk
@@ -314,6 +314,35 @@ class ProjectResolver(Resolver):
             binding, _ = self._binding(qualname, sessions_only=True)
             return binding if isinstance(binding, Flavour) else None
         return self._memo("flavour", qualname, compute)
+
+    def call_flavour(self, qualname: str) -> Flavour | None:
+        """For a first-party class whose ``__call__`` gives a session: the factory an instance
+        of it is (see :func:`callable_class_flavour`). Only modules defining a ``__call__`` are
+        read."""
+        def compute():
+            text = self.module_text(qualname)
+            if text is None or "__call__" not in text:
+                return None
+            binding, facts = self._binding(qualname)
+            return callable_class_flavour(binding.node, facts.model.products) \
+                if isinstance(binding, LocalClass) and facts is not None else None
+        return self._memo("call-flavour", qualname, compute)
+
+    def inherited_attribute(self, qualname: str, attr: str) -> Flavour | None:
+        """What ``self.<attr>`` is on an instance of a subclass of the first-party class
+        ``qualname``, from that class's ``__init__`` (or its bases', to a bounded depth)."""
+        def compute():
+            text = self.module_text(qualname)
+            if text is None or f"self.{attr}" not in text:
+                return None
+            binding, facts = self._binding(qualname)
+            if not (isinstance(binding, LocalClass) and facts is not None):
+                return None
+            annotation = init_attribute_annotation(binding.node, attr)
+            if annotation is not None:
+                return facts.model.annotation(annotation)
+            return None
+        return self._memo(f"inherited-{attr}", qualname, compute)
 
     def product_of_import(self, qualname: str) -> Product | None:
         def compute():

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 
 from flake8_dbsession.findings import source_text
+from flake8_dbsession.model.hierarchy import class_table
 from flake8_dbsession.rules.base import register
 from flake8_dbsession.rules.held_objects import _NO_IO_ATTRS, Held, _HeldObjects
 
@@ -103,7 +104,8 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
                "session closed: DetachedInstanceError")
 
     def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
-        if how == "commit" and flavour.expire_on_commit is not True:
+        if how == "commit" and flavour.expire_on_commit is not True \
+                and not (flavour.expire_on_commit is None and self._project_expires()):
             return  # expire_on_commit=False, or a session of unknown origin
         for held in scope.values():
             if held.session == session and held.persistent and (how == "commit" or not held.added):
@@ -139,6 +141,16 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         self.report(node, f"reading '{obj}.{attr}' after {held.detached_by}: {why}, and a detached object cannot "
                           f"load it: DetachedInstanceError; read what you need while the session is open, or "
                           f"load it with the query")
+
+    def _project_expires(self) -> bool:
+        """A session whose factory is not in sight (an annotation, a factory passed in) in a
+        project that builds its own factories and never names ``expire_on_commit``: every
+        factory it has keeps SQLAlchemy's default, True (skyvern's _SessionFactory)."""
+        root = getattr(self.file.project, "root", None)
+        if root is None:
+            return False
+        table = class_table(root)
+        return table.builds_factories and not table.names_expire_on_commit
 
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
         """Decisions 2 and 3 across a call: the callee reads an attribute of an expired object
