@@ -58,6 +58,24 @@ class Held:
         return self.root or self
 
 
+_ROUTE_METHODS = {"get", "post", "put", "patch", "delete", "api_route"}
+
+
+def _response_schema(func: ast.AST) -> ast.expr | None:
+    """The class FastAPI validates a route's return value into: ``response_model=X`` of its
+    route decorator, else its return annotation (``list[X]`` gives ``X``); None off routes."""
+    decorators = [d for d in getattr(func, "decorator_list", ()) if isinstance(d, ast.Call)
+                  and isinstance(d.func, ast.Attribute) and d.func.attr in _ROUTE_METHODS]
+    if not decorators:
+        return None
+    model = next((kw.value for kw in decorators[0].keywords if kw.arg == "response_model"), None)
+    node = model if model is not None else getattr(func, "returns", None)
+    for _ in range(3):
+        if isinstance(node, ast.Subscript):
+            node = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
+    return node if isinstance(node, ast.Name) else None
+
+
 class _Module(NamedTuple):
     """Where a mapped class is defined: its imports, its names, its classes (for backrefs)."""
 
@@ -506,6 +524,10 @@ class _HeldObjects(AcrossCalls):
             return None
         return returned.state, Held(session.id, model, returned.eager)
 
+    def visit_Return(self, node: ast.Return) -> None:
+        if node.value is not None and self.model.in_async_function:
+            self._response_reads(node)
+
     def visit_Expr(self, node: ast.Expr) -> None:
         if isinstance(node.value, ast.Await) and self._scope() is not None:
             self._annotated_load(node.value)  # await warm_up(session): its rows are in the session
@@ -528,6 +550,28 @@ class _HeldObjects(AcrossCalls):
         known = self._session_classes.setdefault(id(self.model.function_scope), {})
         for session in sessions:
             known.setdefault(session, set()).add(name)
+
+    def _response_reads(self, node: ast.Return) -> None:
+        """FastAPI's response validation (decision 2): an ``async def`` route whose
+        ``response_model=`` (or return annotation) is a Pydantic schema, returning a held object
+        (or a list of them), has the schema read it; each path is judged at the ``return``."""
+        value = node.value
+        scope = self._held.get(id(self.model.function_scope))
+        lists = self._lists.get(id(self.model.function_scope), {})
+        if not isinstance(value, ast.Name) or not (scope and value.id in scope or value.id in lists):
+            return
+        func = self.model.function_scope.node
+        schema = _response_schema(func)
+        if schema is None:
+            return
+        detector = self._detector()
+        cls = detector.classes.resolve(schema, self.model.qualname, None)
+        if cls is None:
+            return
+        held = lists[value.id] if value.id in lists else scope[value.id]
+        shown = ast.Name(id=f"{value.id}[i]") if value.id in lists else value
+        for path, read in sorted(detector.summaries.schema_reads(cls).items()):
+            self._handed_read(node, shown, held, path, read.steps)
 
     def _bind_returned(self, name: str, kind: str, held: Held) -> None:
         self._remember_classes(held)

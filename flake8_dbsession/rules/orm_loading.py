@@ -188,11 +188,11 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
 
     def visit_Return(self, node: ast.Return) -> None:
         scope = self._scope()
-        if scope is None or not isinstance(node.value, ast.Name):
-            return
-        held = scope.get(node.value.id)
-        if held is not None and held.expired_by is not None:
-            self._report(node, node.value.id, held, f"returning '{node.value.id}' (its caller reads it)")
+        if scope is not None and isinstance(node.value, ast.Name):
+            held = scope.get(node.value.id)
+            if held is not None and held.expired_by is not None:
+                self._report(node, node.value.id, held, f"returning '{node.value.id}' (its caller reads it)")
+        super().visit_Return(node)  # a response model's reads, after the plainer message above
 
     def _report(self, node: ast.AST, obj: str, held: Held, what: str, related: tuple = ()) -> None:
         if "*" in held.reported:
