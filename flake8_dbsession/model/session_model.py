@@ -19,7 +19,7 @@ from flake8_dbsession.model.construction import agree, await_flavour, call_flavo
 from flake8_dbsession.model.flavour import Flavour, Kind
 from flake8_dbsession.model.functions import (
     FunctionProducts, Product, callable_class_flavour, init_attribute_annotation)
-from flake8_dbsession.model.syntax import dotted_prefixes
+from flake8_dbsession.model.syntax import all_args, dotted_prefixes
 from flake8_dbsession.model.scopes import Deferred, Imported, LocalClass, Scope, StrConstant, TypeAlias
 from flake8_dbsession.settings import Settings
 
@@ -181,6 +181,37 @@ class SessionModel(Bindings):
                     if found is not None:
                         return found
         return None
+
+    def _typed_attribute(self, expr: ast.Attribute) -> Flavour | None:
+        """``info.context.db`` where ``info: Info[Context, None]`` (strawberry) and ``Context``
+        declares ``db: DbSessionFactory``: the flavour the last field's annotation gives, read
+        through the classes the parameter's annotation and the fields name (phoenix's resolvers)."""
+        chain: list[str] = [expr.attr]
+        root = expr.value
+        while isinstance(root, ast.Attribute):
+            chain.append(root.attr)
+            root = root.value
+        func = self.scope.function
+        if not isinstance(root, ast.Name) or func is None or len(chain) > 4:
+            return None
+        found, binding = func.lookup(root.id)
+        arg = next((a for a in all_args(func.node.args) if a.arg == root.id), None) \
+            if found and binding is None and isinstance(func.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        typed = getattr(self.resolver, "field_flavour", None)
+        if arg is None or arg.annotation is None or typed is None:
+            return None
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript) and chain[-1] == "context" \
+                and (self.qualname(annotation.value) or "").startswith("strawberry"):
+            chain.pop()  # Info[Context, Root].context is a Context
+            inner = annotation.slice
+            annotation = inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner
+        qualname = self.qualname(annotation) if isinstance(annotation, (ast.Name, ast.Attribute)) else None
+        if not qualname or "." not in qualname or not chain:
+            return None
+        if self._deferring and self.resolver.costly:
+            raise NeedsResolver
+        return typed(qualname, tuple(reversed(chain)))
 
     def _callable_class(self, node: ast.Name) -> Flavour | None:
         """An annotation naming a first-party class whose ``__call__`` gives a session."""
@@ -375,6 +406,8 @@ class SessionModel(Bindings):
         found = None
         if qualname is not None:
             found = configured_factory(self, qualname, expr.attr) or self.resolve_flavour(qualname)
+        if found is None and isinstance(expr.value, (ast.Name, ast.Attribute)):
+            found = self._typed_attribute(expr)
         if found is None and expr.attr in ("engine", "session"):
             owner = self.flavour(expr.value)
             if owner is not None and owner.kind is Kind.EXTENSION:

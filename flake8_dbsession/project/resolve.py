@@ -344,6 +344,28 @@ class ProjectResolver(Resolver):
             return None
         return self._memo(f"inherited-{attr}", qualname, compute)
 
+    def field_flavour(self, qualname: str, chain: tuple[str, ...]) -> Flavour | None:
+        """The flavour of ``obj.a.b`` for ``obj`` an instance of the first-party class
+        ``qualname``: each name a field its class annotates (``db: DbSessionFactory``), the last
+        one's annotation read in that class's module. Only modules that annotate the field are
+        read."""
+        def compute():
+            text = self.module_text(qualname)
+            if text is None or not re.search(rf"\b{re.escape(chain[0])}\s*:", text):
+                return None
+            binding, facts = self._binding(qualname)
+            if not (isinstance(binding, LocalClass) and facts is not None):
+                return None
+            annotation = next((stmt.annotation for stmt in binding.node.body if isinstance(stmt, ast.AnnAssign)
+                               and isinstance(stmt.target, ast.Name) and stmt.target.id == chain[0]), None)
+            if annotation is None:
+                return None
+            if len(chain) == 1:
+                return facts.model.annotation(annotation)
+            inner = facts.model.qualname(annotation) if isinstance(annotation, (ast.Name, ast.Attribute)) else None
+            return self.field_flavour(inner, chain[1:]) if inner and "." in inner else None
+        return self._memo("field-" + ".".join(chain), qualname, compute)
+
     def product_of_import(self, qualname: str) -> Product | None:
         def compute():
             binding, facts = self._binding(qualname, sessions_only=True)

@@ -127,7 +127,14 @@ class _HeldObjects(AcrossCalls):
         return self.model.async_session(expr) if isinstance(expr, ast.Name) else None
 
     def _model(self, expr: ast.expr) -> ModelClass | None:
-        """The mapped class a Name refers to (this file or the project), None when unknown."""
+        """The mapped class a Name (or ``models.Project``) refers to (this file or the project),
+        None when unknown."""
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
+            qualname = self.model.qualname(expr)
+            resolver = self.file.project_resolver
+            if qualname and resolver is not None:
+                return resolver.remember("model-class", qualname, lambda: self._imported_class(qualname, 0))
+            return None
         if not isinstance(expr, ast.Name):
             return None
         binding = self.model.scope.lookup(expr.id)[1]

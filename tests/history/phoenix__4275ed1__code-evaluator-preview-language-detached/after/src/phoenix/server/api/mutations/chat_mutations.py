@@ -2,6 +2,7 @@
 from typing import Any, Optional
 
 import strawberry
+from sqlalchemy import select  # noqa: F401 - in the original (its other resolvers use it)
 from strawberry.types import Info
 
 from phoenix.db import models

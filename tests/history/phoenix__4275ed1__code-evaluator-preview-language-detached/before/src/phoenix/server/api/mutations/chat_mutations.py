@@ -2,6 +2,7 @@
 from typing import Any, Optional
 
 import strawberry
+from sqlalchemy import select  # noqa: F401 - in the original (its other resolvers use it)
 from strawberry.types import Info
 
 from phoenix.db import models
@@ -78,8 +79,8 @@ class ChatCompletionMutationMixin:
                     raise BadRequest("No sandbox backend available for code evaluator preview")
 
                 language = (
-                    code_evaluator_record.language.name  # DBS015
-                    if code_evaluator_record.language is not None
+                    code_evaluator_record.language.name
+                    if code_evaluator_record.language is not None  # DBS015
                     else "PYTHON"
                 )
                 output_configs = [
