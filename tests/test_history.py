@@ -16,7 +16,7 @@ CASES = sorted(p for p in HISTORY.iterdir() if (p / "case.toml").is_file())
 # how many "before" halves are reported with exactly their markers: this floor only ever rises
 # (raise it when a change catches more). A count, not a share: a new case the linter does not
 # catch yet (the work an issue starts from) must not fail the suite, a lost one must.
-MIN_DETECTED = 50
+MIN_DETECTED = 51
 KINDS = (
     "broken session import",
     "sync session I/O in async code",

@@ -14,6 +14,7 @@ from typing import Callable, NamedTuple
 
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model.callees import Callee, receiving_parameter
+from flake8_dbsession.model.flavour import Kind
 from flake8_dbsession.model.orm_classes import ModelClass, annotated_class_name, model_class
 from flake8_dbsession.model.orm_loads import (
     SESSION_STEPS, eager_paths, result_chain, statement_parts)
@@ -112,8 +113,17 @@ class _HeldObjects(AcrossCalls):
                     and isinstance(stmt.value, (ast.List, ast.Tuple)):
                 self._constants[stmt.targets[0].id] = stmt.value
 
+    follows_sync = False  # DBS015 follows the objects of sync sessions too (detached reads)
+
+    def _following(self) -> bool:
+        """Does this rule follow objects in the function being walked?"""
+        if self.model.in_async_function:
+            return True
+        return self.follows_sync and self.model.function_scope is not None \
+            and self.model.function_scope.kind == "function"
+
     def _scope(self) -> dict[str, Held] | None:
-        if not self.model.in_async_function:
+        if not self._following():
             return None
         return self._held.setdefault(id(self.model.function_scope), {})
 
@@ -124,7 +134,14 @@ class _HeldObjects(AcrossCalls):
     leave_AsyncFunctionDef = leave_FunctionDef = _leave_function
 
     def _async_session(self, expr: ast.expr):
-        return self.model.async_session(expr) if isinstance(expr, ast.Name) else None
+        """The session ``expr`` names: an AsyncSession in async code, a sync Session in sync
+        code (for a rule that follows sync sessions)."""
+        if not isinstance(expr, ast.Name):
+            return None
+        if self.model.in_async_function:
+            return self.model.async_session(expr)
+        flavour = self.model.flavour(expr)
+        return flavour if flavour is not None and flavour.kind is Kind.SESSION and not flavour.is_async else None
 
     def _model(self, expr: ast.expr) -> ModelClass | None:
         """The mapped class a Name (or ``models.Project``) refers to (this file or the project),
@@ -395,8 +412,7 @@ class _HeldObjects(AcrossCalls):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        if (node.args or node.keywords) and self._held.get(id(self.model.function_scope)) \
-                and self.model.in_async_function:
+        if (node.args or node.keywords) and self._held.get(id(self.model.function_scope)) and self._following():
             self._handing_on(node)
         if not (isinstance(func, ast.Attribute) and func.attr in SESSION_STEPS and isinstance(func.value, ast.Name)):
             if isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name) \
@@ -442,7 +458,7 @@ class _HeldObjects(AcrossCalls):
         first list it is given wins; a list of objects of two loads is not followed)."""
         scope = self._held.get(id(self.model.function_scope))
         held = scope.get(name) if scope else None
-        if held is None or held.model is None or held.constructor is not None or not self.model.in_async_function:
+        if held is None or held.model is None or held.constructor is not None or not self._following():
             return
         lists = self._lists.setdefault(id(self.model.function_scope), {})
         known = lists.get(target)
@@ -628,6 +644,17 @@ class _HeldObjects(AcrossCalls):
                 end = node.end_lineno or node.lineno
                 self._detach(scope or {}, name.id, f"the 'async with' block of '{name.id}' ended on line {end}")
 
+    def leave_With(self, node: ast.With) -> None:
+        """``with SessionLocal() as db:``: the same, for a sync session."""
+        if self.model.in_async_function or not self._held.get(id(self.model.function_scope)):
+            return
+        for item in node.items:
+            name = item.optional_vars
+            if isinstance(name, ast.Name) and self._async_session(name) is not None:
+                end = node.end_lineno or node.lineno
+                self._detach(self._held[id(self.model.function_scope)], name.id,
+                             f"the 'with' block of '{name.id}' ended on line {end}")
+
     def _detach(self, scope: dict[str, Held], session: str, how: str) -> None:
         lists = self._lists.get(id(self.model.function_scope), {})
         for held in list(scope.values()) + list(lists.values()):
@@ -641,7 +668,7 @@ class _HeldObjects(AcrossCalls):
         if not isinstance(value, ast.Name):
             return
         scope = self._held.get(id(self.model.function_scope))  # only read here: nothing to create
-        if not scope or value.id not in scope or not self.model.in_async_function:
+        if not scope or value.id not in scope or not self._following():
             return
         held = self._held_of(node.value)
         if held is None:

@@ -99,6 +99,7 @@ class LazyLoadInAsync(_HeldObjects):
 class ExpiredAttributeAfterCommit(_HeldObjects):
     code = "DBS015"
     name = "expired-or-detached-read"
+    follows_sync = True  # decision 3: a detached object of a sync session raises the same
     summary = ("in async def, an attribute of an ORM object read (or the object returned) after "
                "await commit()/rollback() expired it: MissingGreenlet; or one that needs a load after its "
                "session closed: DetachedInstanceError")
@@ -115,7 +116,7 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         if held.detached_by is not None:
             self._detached_read(node, held)
             return
-        if held.expired_by is None or node.attr in _NO_IO_ATTRS:
+        if held.expired_by is None or node.attr in _NO_IO_ATTRS or not self.model.in_async_function:
             return
         if held.model is not None and node.attr in held.model.loading:
             return  # a lazy relationship: DBS014's
@@ -157,6 +158,8 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
         (MissingGreenlet), or one a detached object would have to load (DetachedInstanceError)."""
         obj = source_text(arg)
         if held.detached_by is None:
+            if not self.model.in_async_function:
+                return  # sync: an expired object of an open session reloads
             first = path.split(".")[0]
             if held.expired_by is None or first in _NO_IO_ATTRS or held.path + "*" in held.reported:
                 return
@@ -188,7 +191,7 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
 
     def visit_Return(self, node: ast.Return) -> None:
         scope = self._scope()
-        if scope is not None and isinstance(node.value, ast.Name):
+        if scope is not None and isinstance(node.value, ast.Name) and self.model.in_async_function:
             held = scope.get(node.value.id)
             if held is not None and held.expired_by is not None:
                 self._report(node, node.value.id, held, f"returning '{node.value.id}' (its caller reads it)")
