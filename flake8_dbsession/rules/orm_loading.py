@@ -30,8 +30,9 @@ from flake8_dbsession.rules.held_objects import _NO_IO_ATTRS, Held, _HeldObjects
 class LazyLoadInAsync(_HeldObjects):
     code = "DBS014"
     name = "unloaded-relationship-read"
-    summary = ("in async def, a relationship that lazy-loads read on an object loaded through an async "
-               "session with no eager option for it: MissingGreenlet (InvalidRequestError for lazy='raise')")
+    summary = ("in async def, a relationship that lazy-loads read (here, in a helper it is handed to, by a "
+               "Pydantic schema or a response model) on an object loaded through an async session with no "
+               "eager option for it: MissingGreenlet (InvalidRequestError for lazy='raise')")
 
     def _read(self, node: ast.Attribute, held: Held) -> None:
         if held.model is None or not held.persistent or held.eager is None or held.detached_by is not None:
@@ -100,9 +101,9 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
     code = "DBS015"
     name = "expired-or-detached-read"
     follows_sync = True  # decision 3: a detached object of a sync session raises the same
-    summary = ("in async def, an attribute of an ORM object read (or the object returned) after "
-               "await commit()/rollback() expired it: MissingGreenlet; or one that needs a load after its "
-               "session closed: DetachedInstanceError")
+    summary = ("in async def, an attribute of an ORM object read (or the object returned, or handed to a "
+               "helper that reads it) after await commit()/rollback() expired it: MissingGreenlet; or, sync "
+               "or async, one that needs a load after its session closed: DetachedInstanceError")
 
     def _expire(self, scope: dict[str, Held], session: str, how: str, flavour) -> None:
         if how == "commit" and flavour.expire_on_commit is not True \
