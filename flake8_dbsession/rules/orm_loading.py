@@ -39,6 +39,9 @@ class LazyLoadInAsync(_HeldObjects):
             return  # detached: the read raises DetachedInstanceError, DBS015's
         self._judge(node, held, node.attr, source_text(node.value))
 
+    def _worth_handing(self, held: Held) -> bool:
+        return held.model is not None and held.eager is not None and held.persistent and held.detached_by is None
+
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
         """Decision 2: a relationship the callee (or a schema) reads, judged at the handing-on call."""
         if not held.persistent or held.detached_by is not None:
@@ -153,6 +156,10 @@ class ExpiredAttributeAfterCommit(_HeldObjects):
             return False
         table = class_table(root)
         return table.builds_factories and not table.names_expire_on_commit
+
+    def _worth_handing(self, held: Held) -> bool:
+        # a loaded object may be detached later: a callee's set_committed_value on it counts now
+        return held.model is not None or held.detached_by is not None or held.expired_by is not None
 
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
         """Decisions 2 and 3 across a call: the callee reads an attribute of an expired object
