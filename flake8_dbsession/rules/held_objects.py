@@ -52,6 +52,7 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
         self._module_classes: list[ast.ClassDef] = []
         self._module_defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self._sync_followed: dict[int, bool] = {}  # sync functions: may one close a session?
+        self._loading_modules: dict[str, bool] = {}  # callee qualname -> its module's text runs a query
         # per function and session: the classes whose rows its loads so far put in the session
         self._session_classes: dict[int, dict[str, set[str]]] = {}
 

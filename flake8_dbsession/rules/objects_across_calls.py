@@ -6,6 +6,7 @@ rules' base, over the summary layer (:mod:`~flake8_dbsession.model.object_reads`
 from __future__ import annotations
 
 import ast
+import re
 
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model.callees import Callee, receiving_parameter
@@ -14,6 +15,7 @@ from flake8_dbsession.model.scopes import LocalClass
 from flake8_dbsession.rules.held import Held
 from flake8_dbsession.rules.io_calls import location
 
+_GET_MODEL = re.compile(r"\.get(?:_one)?\(\s*(?:\w+\.)?[A-Z]")  # session.get(Model, ...) / models.Model
 _ROUTE_METHODS = {"get", "post", "put", "patch", "delete", "api_route"}
 
 
@@ -83,7 +85,8 @@ class ObjectsAcrossCalls:
         summary (one entry per element of a returned tuple): loaded through the session this
         function gives it, or through its own session, closed before they came back (detached)."""
         call = value.value if isinstance(value, ast.Await) else None
-        if not isinstance(call, ast.Call) or not isinstance(call.func, (ast.Name, ast.Attribute)):
+        if not isinstance(call, ast.Call) or not isinstance(call.func, (ast.Name, ast.Attribute)) \
+                or not self._may_load_objects(call.func):
             return None
         targets = self._call_targets(call)
         if len(targets) != 1:
@@ -113,6 +116,27 @@ class ObjectsAcrossCalls:
             return None
         return returned.state, Held(session.id, model, returned.eager)
 
+    def _may_load_objects(self, func: ast.expr) -> bool:
+        """Cheap first: could the callee be an ``async def`` of this file, of its class, or of a
+        module whose text runs a query (``select(``, ``.returning(``, ``.get(Model``)? Calls on
+        receivers typed by other means are not followed for what they return: resolving them
+        parses modules on every awaited assignment (open-webui's table helpers)."""
+        if isinstance(func, ast.Name) and func.id in self._module_defs:
+            return True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in ("self", "cls"):
+            return True
+        qualname = self.model.qualname(func)
+        resolver = self.file.project_resolver
+        if not qualname or resolver is None:
+            return False
+        cached = self._loading_modules.get(qualname)
+        if cached is None:
+            text = resolver.module_text(qualname) or ""
+            cached = self._loading_modules[qualname] = "select(" in text or ".returning(" in text \
+                or _GET_MODEL.search(text) is not None
+        return cached
+
     def _annotated_load(self, value: ast.Await) -> None:
         """``projects = await list_user_project_models(session=session, ...)`` whose summary says
         nothing but whose annotation says ``-> List[ProjectModel]``: rows of that class are now
@@ -120,6 +144,8 @@ class ObjectsAcrossCalls:
         call = value.value
         if not isinstance(call, ast.Call) or not any(isinstance(a, ast.Name) and self._async_session(a)
                                                      for a in [*call.args, *(k.value for k in call.keywords)]):
+            return
+        if not self._may_load_objects(call.func):
             return
         targets = self._call_targets(call)
         returns = targets[0].node.returns if len(targets) == 1 else None
