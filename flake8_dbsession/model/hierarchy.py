@@ -50,6 +50,7 @@ class ClassTable:
         # its sessions expire every object on commit, SQLAlchemy's default
         self.builds_factories = False
         self.names_expire_on_commit = False
+        self.declares_raise_loads = False  # some relationship says lazy="raise" / "raise_on_sql"
 
     def descendants(self, name: str, depth: int = 3) -> list[tuple[str, str]]:
         """(file, class) of the classes whose bases spell ``name``, and theirs, nearest first."""
@@ -113,6 +114,8 @@ def class_table(root: str) -> ClassTable:
                 table.builds_factories = True
             if "expire_on_commit" in text:
                 table.names_expire_on_commit = True
+            if "lazy=\"raise" in text or "lazy='raise" in text:
+                table.declares_raise_loads = True
             if ".state." in text:
                 for name in set(_STATE.findall(text)):
                     table.state_assigned.setdefault(name, []).append(path)

@@ -67,7 +67,7 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
                     and isinstance(stmt.value, (ast.List, ast.Tuple)):
                 self._constants[stmt.targets[0].id] = stmt.value
 
-    follows_sync = False  # DBS015 follows the objects of sync sessions too (detached reads)
+    follows_sync = False  # the objects of sync sessions too (DBS015: detached reads; DBS014: lazy="raise")
 
     def _following(self) -> bool:
         """Does this rule follow objects in the function being walked? In sync code, only in a
@@ -80,8 +80,12 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
             return False
         known = self._sync_followed.get(id(func.node))
         if known is None:
-            known = self._sync_followed[id(func.node)] = _may_close(func.node, self.file.lines)
+            known = self._sync_followed[id(func.node)] = self._follows_sync_function(func.node)
         return known
+
+    def _follows_sync_function(self, func: ast.AST) -> bool:
+        """For a rule that ``follows_sync``: is this sync function worth following?"""
+        return _may_close(func, self.file.lines)
 
     def _scope(self) -> dict[str, Held] | None:
         if not self._following():

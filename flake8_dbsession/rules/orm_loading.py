@@ -30,9 +30,10 @@ from flake8_dbsession.rules.held_objects import _NO_IO_ATTRS, Held, _HeldObjects
 class LazyLoadInAsync(_HeldObjects):
     code = "DBS014"
     name = "unloaded-relationship-read"
+    follows_sync = True  # decision 1b: a lazy="raise" relationship raises in sync code as well
     summary = ("in async def, a relationship that lazy-loads read (here, in a helper it is handed to, by a "
                "Pydantic schema or a response model) on an object loaded through an async session with no "
-               "eager option for it: MissingGreenlet (InvalidRequestError for lazy='raise')")
+               "eager option for it: MissingGreenlet (InvalidRequestError for lazy='raise', sync code too)")
 
     def _read(self, node: ast.Attribute, held: Held) -> None:
         if held.model is None or not held.persistent or held.eager is None or held.detached_by is not None:
@@ -41,6 +42,12 @@ class LazyLoadInAsync(_HeldObjects):
 
     def _worth_handing(self, held: Held) -> bool:
         return held.model is not None and held.eager is not None and held.persistent and held.detached_by is None
+
+    def _follows_sync_function(self, func: ast.AST) -> bool:
+        """Sync code: only reads of lazy="raise" relationships are reported, so only projects
+        that declare one are followed there (the class table's text scan says)."""
+        root = getattr(self.file.project, "root", None)
+        return root is not None and class_table(root).declares_raise_loads
 
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
         """Decision 2: a relationship the callee (or a schema) reads, judged at the handing-on call."""
@@ -72,6 +79,8 @@ class LazyLoadInAsync(_HeldObjects):
                               f"not available due to lazy='{strategy}'){unless}; load it with the query "
                               f"(options(selectinload({model.name}.{attr})))", related=related)
             return
+        if not self.model.in_async_function:
+            return  # a lazy load in sync code is plain I/O: only lazy="raise" refuses it
         # a many-to-one of an object built here loads nothing: assigned, it is set; never set, its
         # foreign key is None and SQLAlchemy answers None without a query (dstack's run_model.gateway)
         scalar = attr in model.identity_map_relationships and held.constructor is None
