@@ -50,7 +50,9 @@ class ClassTable:
         # its sessions expire every object on commit, SQLAlchemy's default
         self.builds_factories = False
         self.names_expire_on_commit = False
-        self.declares_raise_loads = False  # some relationship says lazy="raise" / "raise_on_sql"
+        # the names of the relationships declared lazy="raise" / "raise_on_sql" (read from the text:
+        # the nearest 'name = relationship(' / 'name: ... = Relationship(' above each)
+        self.raise_relationships: set[str] = set()
 
     def descendants(self, name: str, depth: int = 3) -> list[tuple[str, str]]:
         """(file, class) of the classes whose bases spell ``name``, and theirs, nearest first."""
@@ -96,6 +98,21 @@ def _text(path: str) -> str | None:
         return None
 
 
+_RELATIONSHIP_ASSIGN = re.compile(r"^[ \t]+(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:\w+\.)?[Rr]elationship\(", re.M)
+_RAISE = re.compile(r"lazy[ \t]*=[ \t]*[\"']raise")
+
+
+def _raise_relationship_names(text: str) -> set[str]:
+    """The relationships a module's text declares lazy="raise" (or "raise_on_sql")."""
+    starts = [(m.start(), m.group(1)) for m in _RELATIONSHIP_ASSIGN.finditer(text)]
+    out = set()
+    for found in _RAISE.finditer(text):
+        before = [name for start, name in starts if start < found.start()]
+        if before:
+            out.add(before[-1])
+    return out
+
+
 def class_table(root: str) -> ClassTable:
     """The class table of ``root``, built once per process (the texts are read, searched and
     dropped: only the table is kept)."""
@@ -115,7 +132,7 @@ def class_table(root: str) -> ClassTable:
             if "expire_on_commit" in text:
                 table.names_expire_on_commit = True
             if "lazy=\"raise" in text or "lazy='raise" in text:
-                table.declares_raise_loads = True
+                table.raise_relationships |= _raise_relationship_names(text)
             if ".state." in text:
                 for name in set(_STATE.findall(text)):
                     table.state_assigned.setdefault(name, []).append(path)

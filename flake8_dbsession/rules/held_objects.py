@@ -52,6 +52,7 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
         self._module_classes: list[ast.ClassDef] = []
         self._module_defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self._sync_followed: dict[int, bool] = {}  # sync functions: may one close a session?
+        self._last_scope, self._last_answer = None, False  # _following's answer for the last scope
         self._loading_modules: dict[str, bool] = {}  # callee qualname -> its module's text runs a query
         # per function and session: the classes whose rows its loads so far put in the session
         self._session_classes: dict[int, dict[str, set[str]]] = {}
@@ -73,14 +74,20 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
         """Does this rule follow objects in the function being walked? In sync code, only in a
         function whose text closes something (``.close()``) or binds a ``with`` target: a
         detached object needs its session closed (a text question, asked once per function)."""
-        if self.model.in_async_function:
-            return True
         func = self.model.function_scope
-        if not self.follows_sync or func is None or func.kind != "function":
-            return False
-        known = self._sync_followed.get(id(func.node))
-        if known is None:
-            known = self._sync_followed[id(func.node)] = self._follows_sync_function(func.node)
+        if func is self._last_scope:  # asked for every assignment, call and read: once per function
+            return self._last_answer
+        if func is None or func.kind != "function":
+            known = False
+        elif func.is_async:
+            known = True
+        elif not self.follows_sync:
+            known = False
+        else:
+            known = self._sync_followed.get(id(func.node))
+            if known is None:
+                known = self._sync_followed[id(func.node)] = self._follows_sync_function(func.node)
+        self._last_scope, self._last_answer = func, known
         return known
 
     def _follows_sync_function(self, func: ast.AST) -> bool:
@@ -251,8 +258,10 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
             return
         if isinstance(node.value, ast.Await):
             self._annotated_load(node.value)
-        if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+        if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name) \
+                and (self.model.in_async_function or node.value.func.id[:1].isupper()):
             # x = Model(...)? Pending until added and flushed; the class is read only if it is added
+            # (in sync code, where most calls build no model, only a name spelled like a class)
             given = frozenset(kw.arg for kw in node.value.keywords if kw.arg)  # Model(items=[]): set, no load
             scope[name] = Held("", None, given, persistent=False, constructor=node.value.func)
 
