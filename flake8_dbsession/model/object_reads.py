@@ -20,7 +20,7 @@ from typing import NamedTuple
 from flake8_dbsession.findings import Related
 from flake8_dbsession.model.callees import Callee, receiving_parameter, self_name, step, summary_key
 from flake8_dbsession.model.classes import ClassRef
-from flake8_dbsession.model.syntax import all_args, called_name
+from flake8_dbsession.model.syntax import all_args, call_arguments, called_name
 
 MAX_READ_DEPTH = 6
 MAX_SCHEMA_DEPTH = 3
@@ -104,7 +104,7 @@ class ObjectReads:
                     else:
                         add(found[0], "=" + path, (step(callee, call, f"{callee.name}() sets '{path}'"),), call)
                 continue
-            given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+            given = call_arguments(call)
             handed = [(where, found) for where, arg in given for found in [aliases.resolve(arg)] if found]
             if not handed:
                 continue

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from flake8_dbsession.model.callees import Callee, receiving_parameter, summary_key
 from flake8_dbsession.model.orm_loads import eager_paths, result_chain, statement_parts
-from flake8_dbsession.model.syntax import all_args, called_name
+from flake8_dbsession.model.syntax import all_args, call_arguments, called_name
 
 _returned_cache: dict[tuple, "Returned | None"] = {}
 
@@ -93,7 +93,7 @@ class ReturnedObjects:
         inner = self.returned_objects(targets[0]) if len(targets) == 1 else None
         if inner is None or inner.session is None:
             return None
-        given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+        given = call_arguments(call)
         session = next((arg for where, arg in given
                         if receiving_parameter(targets[0], call, where) == inner.session), None)
         if not isinstance(session, ast.Name):
@@ -119,8 +119,7 @@ class ReturnedObjects:
                 and isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str):
             written.add((names[call.args[0].id], call.args[1].value))
         else:
-            given = [(where, arg) for where, arg in [*enumerate(call.args),
-                                                     *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+            given = [(where, arg) for where, arg in call_arguments(call)
                      if isinstance(arg, ast.Name) and arg.id in names]
             targets = self._call_targets(call, callee) if given else []
             for where, arg in given if len(targets) == 1 else ():

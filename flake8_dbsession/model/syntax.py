@@ -40,6 +40,11 @@ def absolute_name(qualname: str, module: str | None, is_package: bool) -> str | 
     return ".".join(p for p in parts if p) or None
 
 
+def call_arguments(call: ast.Call) -> list[tuple[int | str, ast.expr]]:
+    """(position or keyword, value) of each argument a call gives (``**kwargs`` left out)."""
+    return [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+
+
 def all_args(args: ast.arguments) -> list[ast.arg]:
     """Every parameter: positional-only, positional, keyword-only, ``*args``, ``**kwargs``."""
     out = list(args.posonlyargs) + list(args.args) + list(args.kwonlyargs)

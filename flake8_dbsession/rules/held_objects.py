@@ -27,12 +27,9 @@ __all__ = ["Held", "_HeldObjects", "_NO_IO_ATTRS"]
 _WITH_TARGET = re.compile(r"\bwith\b[^\n]*\bas\b")
 
 
-def _may_close(func: ast.AST, lines: list[str] | None) -> bool:
+def _may_close(text: str | None) -> bool:
     """Does a function's text close something or bind a ``with`` target? (No text: yes.)"""
-    if lines is None:
-        return True
-    text = "".join(lines[func.lineno - 1:func.end_lineno or func.lineno])
-    return ".close()" in text or _WITH_TARGET.search(text) is not None
+    return text is None or ".close()" in text or _WITH_TARGET.search(text) is not None
 
 
 _NO_IO_ATTRS = {"awaitable_attrs", "__class__", "__dict__", "_sa_instance_state", "__table__", "__tablename__"}
@@ -86,13 +83,17 @@ class _HeldObjects(MappedClasses, ObjectsAcrossCalls, AcrossCalls):
         else:
             known = self._sync_followed.get(id(func.node))
             if known is None:
-                known = self._sync_followed[id(func.node)] = self._follows_sync_function(func.node)
+                lines = self.file.lines
+                text = "".join(lines[func.node.lineno - 1:func.node.end_lineno or func.node.lineno]) \
+                    if lines is not None else None
+                known = self._sync_followed[id(func.node)] = self._follows_sync_function(text)
         self._last_scope, self._last_answer = func, known
         return known
 
-    def _follows_sync_function(self, func: ast.AST) -> bool:
-        """For a rule that ``follows_sync``: is this sync function worth following?"""
-        return _may_close(func, self.file.lines)
+    def _follows_sync_function(self, text: str | None) -> bool:
+        """For a rule that ``follows_sync``: is this sync function (its text, None when the
+        front end gave none) worth following?"""
+        return _may_close(text)
 
     def _scope(self) -> dict[str, Held] | None:
         if not self._following():

@@ -12,6 +12,7 @@ from flake8_dbsession.findings import Related
 from flake8_dbsession.model.callees import Callee, receiving_parameter
 from flake8_dbsession.model.orm_classes import annotated_class_name
 from flake8_dbsession.model.scopes import LocalClass
+from flake8_dbsession.model.syntax import call_arguments
 from flake8_dbsession.rules.held import Held
 from flake8_dbsession.rules.io_calls import location
 
@@ -46,7 +47,7 @@ class ObjectsAcrossCalls:
         handed = []
         scope = self._held[id(self.model.function_scope)]
         lists = self._lists.get(id(self.model.function_scope), {})
-        for where, arg in [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]:
+        for where, arg in call_arguments(call):
             root = arg
             while isinstance(root, ast.Attribute):
                 root = root.value
@@ -109,7 +110,7 @@ class ObjectsAcrossCalls:
             return None
         if returned.closed is not None:
             return returned.state, Held("", model, returned.eager, detached_by=returned.closed)
-        given = [*enumerate(call.args), *((kw.arg, kw.value) for kw in call.keywords if kw.arg)]
+        given = call_arguments(call)
         session = next((arg for where, arg in given if receiving_parameter(target, call, where) == returned.session),
                        None)
         if not isinstance(session, ast.Name) or self._async_session(session) is None:

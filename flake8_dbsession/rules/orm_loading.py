@@ -43,16 +43,14 @@ class LazyLoadInAsync(_HeldObjects):
     def _worth_handing(self, held: Held) -> bool:
         return held.model is not None and held.eager is not None and held.persistent and held.detached_by is None
 
-    def _follows_sync_function(self, func: ast.AST) -> bool:
+    def _follows_sync_function(self, text: str | None) -> bool:
         """Sync code: only reads of lazy="raise" relationships are reported, so a sync function
         is followed only if its text reads an attribute named like one the project declares so
         (the class table's text scan)."""
         root = getattr(self.file.project, "root", None)
         names = class_table(root).raise_relationships if root is not None else ()
-        lines = self.file.lines
-        if not names or lines is None:
+        if not names or text is None:
             return bool(names)
-        text = "".join(lines[func.lineno - 1:func.end_lineno or func.lineno])
         return any(f".{name}" in text for name in names)
 
     def _handed_read(self, call: ast.Call, arg: ast.expr, held: Held, path: str, steps: tuple) -> None:
